@@ -1,0 +1,107 @@
+package state
+
+import (
+	"strings"
+	"testing"
+
+	"explainer/app/date"
+)
+
+// fakeCatalog knows two events and three states.
+type fakeCatalog struct{}
+
+func (fakeCatalog) EventDate(id string) (date.Date, bool) {
+	switch id {
+	case "armenia-freezes":
+		return date.MustParse("2024-02-22"), true
+	case "exercises-refused":
+		return date.MustParse("2023-01"), true
+	case "soviet-collapse":
+		return date.MustParse("1991-12-26"), true
+	}
+	return date.Date{}, false
+}
+
+func (fakeCatalog) HasCountry(iso string) bool { return iso == "ARM" || iso == "RUS" || iso == "UZB" }
+
+func TestParse(t *testing.T) {
+	c := fakeCatalog{}
+	tests := []struct {
+		query string
+		want  State
+	}{
+		{"", Default()},
+		{"at=2010-05-01", State{At: date.MustParse("2010-05-01")}},
+		{"country=ARM", State{At: Summit, Country: "ARM"}},
+		{"country=arm", State{At: Summit, Country: "ARM"}},
+		{"event=armenia-freezes", State{At: date.MustParse("2024-02-22"), Event: "armenia-freezes"}},
+		{"event=exercises-refused", State{At: date.MustParse("2023-01-01"), Event: "exercises-refused"}},
+		{"event=armenia-freezes&at=2000-01-01&country=RUS", State{At: date.MustParse("2000-01-01"), Event: "armenia-freezes", Country: "RUS"}},
+		// Each bad value is dropped on its own; the good ones stay.
+		{"event=nope&at=2010-05-01", State{At: date.MustParse("2010-05-01")}},
+		{"at=2023-02-30&country=RUS", State{At: Summit, Country: "RUS"}},
+		{"at=2024-02&country=XXX", Default()},
+		{"at=1900-01-01", Default()},
+		{"at=9999-12-31", Default()},
+		{"at=" + strings.Repeat("9", 10000), Default()},
+		{"country=" + strings.Repeat("A", 1000), Default()},
+		{"at=%zz&country=ARM", State{At: Summit, Country: "ARM"}},
+		{"country=ARM;at=2010-05-01", Default()},
+		{"country=%3Cscript%3E", Default()},
+		{"event=..%2F..%2Fetc%2Fpasswd", Default()},
+		{"at=2010-05-01&at=2012-01-01", State{At: date.MustParse("2010-05-01")}},
+	}
+	for _, tt := range tests {
+		if got := Parse(tt.query, c); got != tt.want {
+			t.Errorf("Parse(%.40q) = %+v, want %+v", tt.query, got, tt.want)
+		}
+	}
+}
+
+func TestQueryRoundTrip(t *testing.T) {
+	c := fakeCatalog{}
+	tests := []struct {
+		state State
+		query string
+	}{
+		{Default(), ""},
+		{State{At: date.MustParse("2010-05-01")}, "at=2010-05-01"},
+		{State{At: date.MustParse("2024-02-22"), Event: "armenia-freezes"}, "event=armenia-freezes"},
+		{State{At: date.MustParse("2024-03-01"), Event: "armenia-freezes", Country: "ARM"}, "event=armenia-freezes&at=2024-03-01&country=ARM"},
+		{State{At: Summit, Country: "UZB"}, "country=UZB"},
+	}
+	for _, tt := range tests {
+		if got := tt.state.Query(c); got != tt.query {
+			t.Errorf("%+v.Query() = %q, want %q", tt.state, got, tt.query)
+		}
+		if back := Parse(tt.query, c); back != tt.state {
+			t.Errorf("Parse(%q) = %+v, want %+v", tt.query, back, tt.state)
+		}
+	}
+}
+
+func TestTransitions(t *testing.T) {
+	c := fakeCatalog{}
+	s := Default().SelectEvent("armenia-freezes", c)
+	if s.Event != "armenia-freezes" || s.At != date.MustParse("2024-02-22") {
+		t.Fatalf("SelectEvent: %+v", s)
+	}
+	if got := s.SelectEvent("nope", c); got != s {
+		t.Errorf("selecting an unknown event changed the state: %+v", got)
+	}
+	if got := s.ShowDate(date.MustParse("2024-02-22"), c); got.Event != "armenia-freezes" {
+		t.Errorf("showing the event's own date dropped the event: %+v", got)
+	}
+	if got := s.ShowDate(date.MustParse("2010-01-01"), c); got.Event != "" || got.At != date.MustParse("2010-01-01") {
+		t.Errorf("moving away from the event's date should drop it: %+v", got)
+	}
+	if got := s.ShowDate(date.MustParse("1800-01-01"), c); got.At != Earliest {
+		t.Errorf("dates before the map's range clamp to it: %+v", got)
+	}
+	if got := s.SelectCountry("ARM", c).SelectCountry("", c); got.Country != "" {
+		t.Errorf("SelectCountry(\"\") should clear: %+v", got)
+	}
+	if got := s.SelectCountry("XXX", c); got.Country != "" {
+		t.Errorf("unknown country selected: %+v", got)
+	}
+}
