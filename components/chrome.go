@@ -1,0 +1,45 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/story"
+)
+
+// Description is the explainer's one-sentence summary, for search engines,
+// link previews and the app manifest.
+const Description = "Why Armenia stayed away from the CSTO summit in Bishkek: the article, " +
+	"a map of who was in the alliance at any date since 1991, and a sourced timeline of Armenia's estrangement."
+
+// Title is the explainer's name, as the masthead and the manifest give it.
+const Title = "Armenia and the CSTO, explained"
+
+// newSkipLink is the first focusable element: it lets keyboard readers jump
+// past the chrome.
+func newSkipLink(target, label string) app.UI {
+	return app.A().Class("skip-link").Href(target).Text(label)
+}
+
+// newMasthead names the explainer above the article.
+func newMasthead() app.UI {
+	return app.Header().Class("masthead").Body(
+		app.Img().Class("masthead-logo").Src("/web/icon.svg").Alt("").Width(32).Height(32),
+		app.P().Class("masthead-title").Text(Title),
+	)
+}
+
+// newCredits says where the article and the facts come from.
+func newCredits() app.UI {
+	a := story.Default()
+	return app.Footer().Class("credits").Body(
+		app.P().Text("Article: "+a.Outlet+", "+a.Published.Long()+". "+a.Note),
+		app.P().Text("Map shapes: Natural Earth (public domain). Timeline facts: sources named with each event."),
+	)
+}
+
+// markReady sets data-ready="true" on <html>: the contract browser tests and
+// embedding hosts wait on. Only the client calls it (OnMount never runs on
+// the server), so prerendered HTML never carries the marker.
+func markReady() {
+	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-ready", "true")
+}

@@ -1,0 +1,92 @@
+//go:build !wasm
+
+package main
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// export writes the whole site to out: every page prerendered, go-app's
+// scripts, the manifest and service worker, and the web folder with the
+// precompressed wasm beside the original. Any static host serves it as is;
+// prefix is the URL path it will be served under ("" for a host's root).
+func export(out, prefix string, a *assets, stdout io.Writer) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	if err := app.GenerateStaticWebsite(out, newAppHandler(a, prefix)); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := compactPageFiles(out); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	n, err := copyTree(a.dir, filepath.Join(out, "web"))
+	if err != nil {
+		return fmt.Errorf("export: copying %s: %w", a.dir, err)
+	}
+	fmt.Fprintf(stdout, "exported the explainer to %s (%d asset files, URL prefix %q)\n", out, n, prefix)
+	return nil
+}
+
+// copyTree copies the regular files under src to dst and counts them.
+func copyTree(src, dst string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		n++
+		return copyFile(p, target)
+	})
+	return n, err
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// compactPageFiles applies compactHTML to the exported pages, so they match
+// what the server sends.
+func compactPageFiles(out string) error {
+	pages, err := filepath.Glob(filepath.Join(out, "*.html"))
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, compactHTML(b), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,59 @@
+//go:build !wasm
+
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/components"
+)
+
+// newAppHandler configures go-app's handler: names, icons, styles and the
+// version that tells installed copies an update is out. prefix is the URL
+// path the site lives under ("" at the root of its host).
+func newAppHandler(a *assets, prefix string) *app.Handler {
+	return &app.Handler{
+		Name:            components.Title,
+		ShortName:       "CSTO explainer",
+		Title:           components.Title,
+		Description:     components.Description,
+		Author:          "Times Tengri",
+		Lang:            "en",
+		BackgroundColor: "#fbfaf7",
+		ThemeColor:      "#7a2e1d",
+		LoadingLabel:    "Loading the interactive map and timeline: {progress}%",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-maskable-512.png",
+			SVG:      "/web/icon.svg",
+		},
+		// Listed after go-app's own /app.css, so ours restyles its loader.
+		Styles:            []string{"/web/explainer.css"},
+		Resources:         prefixResolver(strings.TrimRight(prefix, "/")),
+		Version:           a.version,
+		WasmContentLength: strconv.FormatInt(a.wasmSize, 10),
+	}
+}
+
+// prefixResolver places the site's own files under a URL path prefix. Unlike
+// go-app's LocalDir it does not serve files itself (LocalDir("") would serve
+// the whole working directory under /web/); the server's assets handler does.
+type prefixResolver string
+
+// Resolve maps a site path such as "/web/app.wasm" to its URL path.
+func (p prefixResolver) Resolve(location string) string {
+	switch {
+	case strings.HasPrefix(location, "https://"), strings.HasPrefix(location, "http://"):
+		return location
+	case location == "" || location == "/":
+		if p == "" {
+			return "/"
+		}
+		return string(p)
+	}
+	return string(p) + "/" + strings.TrimLeft(location, "/")
+}

@@ -1,0 +1,74 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// run dispatches the server-side commands. Nothing in this file or the
+// files it uses is linked into the wasm: they are behind the !wasm tag.
+func run() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := command(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "explainer:", err)
+		}
+		os.Exit(2)
+	}
+}
+
+const usage = `usage:
+  explainer serve  [-addr HOST:PORT] [-web DIR]       serve the explainer (default 127.0.0.1:8000)
+  explainer export -out DIR [-prefix /path] [-web DIR] write a static site for any static host
+`
+
+// command runs one command line; ctx is cancelled on SIGINT or SIGTERM.
+func command(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("no command given")
+	}
+	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	webDir := fs.String("web", "web", "folder of static assets, with the built app.wasm")
+	switch args[0] {
+	case "serve":
+		addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		assets, err := loadAssets(*webDir)
+		if err != nil {
+			return err
+		}
+		return serve(ctx, *addr, newServer(assets, ""), stdout)
+	case "export":
+		out := fs.String("out", "", "folder to write the static site to (required)")
+		prefix := fs.String("prefix", "", "URL path the site is served under, e.g. /csto for a project site")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		if *out == "" {
+			return errors.New("export: -out DIR is required")
+		}
+		assets, err := loadAssets(*webDir)
+		if err != nil {
+			return err
+		}
+		return export(*out, *prefix, assets, stdout)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", args[0])
+}

@@ -1,0 +1,106 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+)
+
+// contentSecurityPolicy allows the page to load only its own files.
+// 'wasm-unsafe-eval' is the one exception go-app needs: compiling app.wasm.
+// No inline script or style is allowed: go-app needs neither.
+const contentSecurityPolicy = "default-src 'self'; " +
+	"script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self'; " +
+	"img-src 'self' data:; " +
+	"connect-src 'self'; " +
+	"manifest-src 'self'; " +
+	"worker-src 'self'; " +
+	"object-src 'none'; " +
+	"base-uri 'none'; " +
+	"form-action 'self'; " +
+	"frame-ancestors 'self'"
+
+// Server timeouts: long enough for a slow phone fetching the wasm, short
+// enough that idle or stalled clients cannot hold connections.
+const (
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 10 * time.Second
+	writeTimeout      = 60 * time.Second
+	idleTimeout       = 120 * time.Second
+	maxHeaderBytes    = 32 << 10
+	shutdownTimeout   = 10 * time.Second
+)
+
+// newServer routes requests: /web/ to the static assets, everything else to
+// go-app (pages, app.js, the manifest and the service worker).
+func newServer(a *assets, prefix string) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/web/", http.StripPrefix("/web", a))
+	mux.Handle("/robots.txt", a)
+	// go-app would fetch these over HTTP from its resource provider; we have none.
+	mux.Handle("/sitemap.xml", http.NotFoundHandler())
+	mux.Handle("/ads.txt", http.NotFoundHandler())
+	mux.Handle("/", compactPages(newAppHandler(a, prefix)))
+	return withHeaders(mux)
+}
+
+// withHeaders sets the security headers on every response and refuses
+// methods a read-only site has no use for.
+func withHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// serve listens on addr until ctx is cancelled, then lets in-flight requests
+// finish (up to shutdownTimeout) before returning.
+func serve(ctx context.Context, addr string, h http.Handler, stdout io.Writer) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+	}
+	fmt.Fprintf(stdout, "serving the explainer on http://%s\n", ln.Addr())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintln(stdout, "stopped")
+	return nil
+}
