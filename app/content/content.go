@@ -1,0 +1,136 @@
+// Package content bundles everything the explainer shows: the article, the
+// timeline of events, the membership history and the map's states. It is
+// the one place that knows how they refer to each other, and it answers
+// the reader state's questions (is this an event? can this state be
+// selected?).
+package content
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+
+	"explainer/app/country"
+	"explainer/app/date"
+	"explainer/app/geo"
+	"explainer/app/membership"
+	"explainer/app/roles"
+	"explainer/app/story"
+	"explainer/app/timeline"
+)
+
+// Content is the explainer's whole content, loaded once and shared. Its
+// parts are read-only after loading.
+type Content struct {
+	Article  *story.Article
+	Timeline *timeline.Timeline
+	History  *membership.History
+	Roles    *roles.Roles
+}
+
+var (
+	defaultOnce sync.Once
+	defaultC    *Content
+)
+
+// Default returns the content embedded in the binary.
+func Default() *Content {
+	defaultOnce.Do(func() {
+		defaultC = &Content{
+			Article:  story.Default(),
+			Timeline: timeline.Default(),
+			History:  membership.Default(),
+			Roles:    roles.Default(),
+		}
+	})
+	return defaultC
+}
+
+// EventDate returns the date of the event with that id; it makes Content a
+// state.Catalog.
+func (c *Content) EventDate(id string) (date.Date, bool) {
+	e, ok := c.Timeline.Lookup(id)
+	if !ok {
+		return date.Date{}, false
+	}
+	return e.Date, true
+}
+
+// HasCountry reports whether a state can be selected: it is drawn on the
+// map or the content names it.
+func (c *Content) HasCountry(iso string) bool {
+	if _, ok := geo.Lookup(iso); ok {
+		return true
+	}
+	return country.Known(iso)
+}
+
+// CountryName returns a state's short name as the explainer shows it.
+func (c *Content) CountryName(iso string) string {
+	if g, ok := geo.Lookup(iso); ok {
+		return g.Name
+	}
+	return country.Name(iso)
+}
+
+// EventForMention returns the event an article date mention refers to: the
+// first event within the mentioned date or span.
+func (c *Content) EventForMention(s story.Span) (timeline.Event, bool) {
+	if s.Kind != story.Date {
+		return timeline.Event{}, false
+	}
+	if s.To.IsZero() {
+		return c.Timeline.ForDate(s.From)
+	}
+	for _, e := range c.Timeline.Events() {
+		if !e.Date.First().Before(s.From.First()) && !e.Date.First().After(s.To.Last()) {
+			return e, true
+		}
+	}
+	return timeline.Event{}, false
+}
+
+// Role returns what the article says of a state, or "".
+func (c *Content) Role(iso string) string {
+	r, _ := c.Roles.Lookup(iso)
+	return r.Summary
+}
+
+// Summit returns the state's attendance at the Bishkek summit in words
+// ("attended", "absent", "not a member"), or "" if the content is silent.
+func (c *Content) Summit(iso string) string {
+	r, _ := c.Roles.Lookup(iso)
+	return string(r.Attendance)
+}
+
+// ParagraphRef points at a paragraph of the article for a reader.
+type ParagraphRef struct {
+	ID      string // paragraph id
+	Number  string // its position, from "1"
+	Opening string // its first words, to recognise it by
+}
+
+// ParagraphsMentioning returns the paragraphs that discuss a state, in
+// article order.
+func (c *Content) ParagraphsMentioning(iso string) []ParagraphRef {
+	r, ok := c.Roles.Lookup(iso)
+	if !ok {
+		return nil
+	}
+	var refs []ParagraphRef
+	for i, p := range c.Article.Paragraphs {
+		if r.Mentioned(p.ID) {
+			refs = append(refs, ParagraphRef{ID: p.ID, Number: strconv.Itoa(i + 1), Opening: opening(p.Plain(), 8)})
+		}
+	}
+	return refs
+}
+
+// opening returns the first n words of text, with an ellipsis if cut.
+func opening(text string, n int) string {
+	words := strings.Fields(text)
+	if len(words) <= n {
+		return text
+	}
+	return strings.Join(words[:n], " ") + "…"
+}

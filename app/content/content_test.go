@@ -1,0 +1,119 @@
+package content
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"explainer/app/geo"
+	"explainer/app/state"
+	"explainer/app/story"
+	"explainer/app/timeline"
+)
+
+var _ state.Catalog = (*Content)(nil)
+
+// The timeline package checks paragraph ids against its own list; this is
+// the cross-check that the list is the article's.
+func TestTimelineKnowsTheArticlesParagraphs(t *testing.T) {
+	c := Default()
+	var ids []string
+	for _, p := range c.Article.Paragraphs {
+		ids = append(ids, p.ID)
+	}
+	if !slices.Equal(ids, timeline.ArticleParagraphs) {
+		t.Errorf("timeline.ArticleParagraphs = %v, article has %v", timeline.ArticleParagraphs, ids)
+	}
+	for _, e := range c.Timeline.Events() {
+		if e.Paragraph != "" && !c.Article.HasParagraph(e.Paragraph) {
+			t.Errorf("event %s points at missing paragraph %q", e.ID, e.Paragraph)
+		}
+	}
+}
+
+// Every date the article marks must open an event, or the link goes nowhere.
+func TestEveryDateMentionHasAnEvent(t *testing.T) {
+	c := Default()
+	for _, p := range c.Article.Paragraphs {
+		for _, s := range p.Spans {
+			if s.Kind != story.Date {
+				continue
+			}
+			e, ok := c.EventForMention(s)
+			if !ok {
+				t.Errorf("paragraph %s: date mention %q has no event", p.ID, s.Text)
+				continue
+			}
+			if s.To.IsZero() && !s.From.Contains(e.Date.First()) {
+				t.Errorf("mention %q maps to event %s on %s", s.Text, e.ID, e.Date)
+			}
+		}
+	}
+}
+
+// Every state with a membership history and every state the article names
+// must be on the map, so the links have something to show.
+func TestStatesAreOnTheMap(t *testing.T) {
+	c := Default()
+	for _, iso := range c.History.States() {
+		if _, ok := geo.Lookup(iso); !ok {
+			t.Errorf("%s has a membership history but no shape", iso)
+		}
+	}
+	for _, p := range c.Article.Paragraphs {
+		for _, iso := range p.Mentions() {
+			if _, ok := geo.Lookup(iso); !ok {
+				t.Errorf("paragraph %s names %s, which has no shape", p.ID, iso)
+			}
+		}
+	}
+	for _, e := range c.Timeline.Events() {
+		for _, iso := range e.States {
+			if !c.HasCountry(iso) {
+				t.Errorf("event %s involves unknown %s", e.ID, iso)
+			}
+		}
+	}
+}
+
+func TestCatalog(t *testing.T) {
+	c := Default()
+	if !c.HasCountry("ARM") || c.HasCountry("XXX") {
+		t.Error("HasCountry")
+	}
+	e := c.Timeline.Events()[0]
+	if d, ok := c.EventDate(e.ID); !ok || d != e.Date {
+		t.Errorf("EventDate(%s) = %v, %v", e.ID, d, ok)
+	}
+	if _, ok := c.EventDate("no-such-event"); ok {
+		t.Error("EventDate of an unknown id")
+	}
+}
+
+// A state the article marks in a paragraph must list that paragraph in its
+// role, or its card would leave the mention out.
+func TestRolesCoverTheMarkedMentions(t *testing.T) {
+	c := Default()
+	for _, p := range c.Article.Paragraphs {
+		for _, iso := range p.Mentions() {
+			r, ok := c.Roles.Lookup(iso)
+			if !ok {
+				t.Errorf("paragraph %s names %s, which has no role", p.ID, iso)
+				continue
+			}
+			if !r.Mentioned(p.ID) {
+				t.Errorf("%s's role does not list paragraph %s, which names it", iso, p.ID)
+			}
+		}
+	}
+}
+
+func TestParagraphsMentioning(t *testing.T) {
+	refs := Default().ParagraphsMentioning("KGZ")
+	if len(refs) == 0 || refs[0].ID != "summit" || refs[0].Number != "1" || !strings.HasSuffix(refs[0].Opening, "…") {
+		t.Errorf("ParagraphsMentioning(KGZ) = %+v", refs)
+	}
+	if Default().ParagraphsMentioning("XXX") != nil {
+		t.Error("an unknown state mentions paragraphs")
+	}
+}

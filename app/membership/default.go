@@ -1,0 +1,23 @@
+package membership
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+//go:embed transitions.csv
+var transitionsCSV string
+
+var loadDefault = sync.OnceValue(func() *History {
+	h, err := ParseTransitions("transitions.csv", strings.NewReader(transitionsCSV))
+	if err != nil {
+		panic("membership: embedded transitions.csv is invalid:\n" + err.Error())
+	}
+	return h
+})
+
+// Default returns the membership history read from the embedded
+// transitions.csv on first use. It panics if that file is invalid, which the
+// package's tests rule out.
+func Default() *History { return loadDefault() }

@@ -1,0 +1,444 @@
+package timeline
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"explainer/app/country"
+	"explainer/app/date"
+	"explainer/app/sheet"
+)
+
+// templateColumns are the columns of the TimelineJS Google Sheets template,
+// in its order; events.csv starts with exactly these.
+var templateColumns = []string{
+	"Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
+	"Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
+	"Media Thumbnail", "Type", "Group", "Background",
+}
+
+// ownColumns are the explainer's columns, in the order events.csv has them
+// after the template's.
+var ownColumns = []string{"ID", "Kind", "States", "Sources", "Paragraph", "Path", "Step", "Note"}
+
+// Known supplies what the events may refer to besides states, which are
+// checked against package country.
+type Known struct {
+	// Paragraphs reports whether id is the id of an article paragraph.
+	// If nil, any well-formed id (a lower-case slug) is accepted.
+	Paragraphs func(id string) bool
+}
+
+// Parse reads and validates a timeline sheet; name names it in errors.
+//
+// A sheet with an ID column is in the explainer's full format: every event
+// needs an ID, a Kind, a Text and at least one source, and the Kind and
+// Sources columns must be present. A sheet without an ID column is read in
+// TimelineJS compatibility mode, so a plain TimelineJS sheet loads: ids are
+// made from the headlines (lower-case slugs, "-2", "-3" added to repeats),
+// the kind is taken from Group when Group names a kind and is "context"
+// otherwise, and sources are optional, as the template has no column for
+// them. In both modes the explainer's other columns are read and checked
+// when present, and Year and Headline are required.
+//
+// Parse checks the whole sheet and reports every problem it finds, one per
+// line, each as "file:line:column: Column: problem" (see sheet.Error): dates
+// that do not exist, unknown states, kinds, notes or paragraphs, repeated
+// ids, missing sources and URLs that are not absolute http or https.
+func Parse(name string, r io.Reader, known Known) (*Timeline, error) {
+	s, err := sheet.Read(name, r)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{full: s.Has("ID"), known: known, ids: make(map[string]int)}
+	required := []string{"Year", "Headline"}
+	if p.full {
+		required = append(required, "Kind", "Text", "Sources")
+	}
+	if err := s.Require(required...); err != nil {
+		return nil, err
+	}
+	type parsed struct {
+		ev  Event
+		row sheet.Row
+	}
+	var events []parsed
+	t := &Timeline{}
+	titleLine := 0
+	for _, row := range s.Rows() {
+		switch typ := strings.ToLower(row.Get("Type")); typ {
+		case "":
+			if ev, ok := p.event(row); ok {
+				events = append(events, parsed{ev, row})
+			}
+		case "era":
+			if era, ok := p.era(row); ok {
+				t.eras = append(t.eras, era)
+			}
+		case "title":
+			if titleLine != 0 {
+				row.Errorf("Type", "a second title row (the first is on line %d)", titleLine)
+				continue
+			}
+			titleLine = row.Line
+			t.title = Title{Headline: row.Get("Headline"), Text: row.Get("Text")}
+		default:
+			row.Errorf("Type", "%q is not a TimelineJS type (want empty, \"era\" or \"title\")", row.Get("Type"))
+		}
+	}
+	sort.SliceStable(events, func(i, j int) bool { return events[i].ev.Date.Before(events[j].ev.Date) })
+
+	// Steps climb the escalation staircase: once one step has a rung, all
+	// must, and no rung may be lower than the one before.
+	var prev *parsed
+	stepped := false
+	for i := range events {
+		if events[i].ev.Path && events[i].ev.Step > 0 {
+			stepped = true
+		}
+	}
+	for i := range events {
+		e := &events[i]
+		if !e.ev.Path {
+			continue
+		}
+		switch {
+		case stepped && e.ev.Step == 0:
+			e.row.Errorf("Step", "missing step: other steps on the path have one")
+		case prev != nil && e.ev.Step < prev.ev.Step:
+			e.row.Errorf("Step", "step %d comes after step %d (line %d): steps must not go down along the path",
+				e.ev.Step, prev.ev.Step, prev.row.Line)
+		}
+		if e.ev.Step > 0 {
+			prev = e
+		}
+	}
+
+	if err := s.Err(); err != nil {
+		return nil, err
+	}
+	for _, e := range events {
+		t.events = append(t.events, e.ev)
+	}
+	t.sort()
+	return t, nil
+}
+
+type parser struct {
+	full  bool
+	known Known
+	ids   map[string]int // id -> line
+}
+
+func (p *parser) event(row sheet.Row) (Event, bool) {
+	ok := true
+	check := func(good bool) {
+		if !good {
+			ok = false
+		}
+	}
+	e := Event{
+		Line:        row.Line,
+		DisplayDate: row.Get("Display Date"),
+		Headline:    row.Get("Headline"),
+		Summary:     row.Get("Text"),
+		Group:       row.Get("Group"),
+		Media: Media{
+			URL:       row.Get("Media"),
+			Credit:    row.Get("Media Credit"),
+			Caption:   row.Get("Media Caption"),
+			Thumbnail: row.Get("Media Thumbnail"),
+		},
+	}
+	var good bool
+	e.ID, good = p.id(row)
+	check(good)
+	e.Date, good = dateOf(row, "Year", "Month", "Day", true)
+	check(good)
+	e.End, good = dateOf(row, "End Year", "End Month", "End Day", false)
+	check(good)
+	if !e.End.IsZero() && !e.Date.IsZero() && e.End.Last().Before(e.Date.First()) {
+		row.Errorf("End Year", "the event ends (%s) before it starts (%s)", e.End, e.Date)
+		ok = false
+	}
+	if e.Headline == "" {
+		row.Errorf("Headline", "missing headline")
+		ok = false
+	}
+	if p.full && e.Summary == "" {
+		row.Errorf("Text", "missing text (the event's summary)")
+		ok = false
+	}
+	if p.full {
+		for _, c := range []string{"Media", "Media Thumbnail"} {
+			if u := row.Get(c); u != "" {
+				if err := sheet.CheckURL(u); err != nil {
+					row.Errorf(c, "%v", err)
+					ok = false
+				}
+			}
+		}
+	}
+
+	switch cell := row.Get("Kind"); {
+	case cell != "":
+		e.Kind, good = parseKind(strings.ToLower(cell))
+		if !good {
+			row.Errorf("Kind", "%q is not a kind (want one of %s)", cell, kindList())
+			ok = false
+		}
+	case p.full:
+		row.Errorf("Kind", "missing kind (want one of %s)", kindList())
+		ok = false
+	default:
+		e.Kind, good = parseKind(strings.ToLower(e.Group))
+		if !good {
+			e.Kind = KindContext
+		}
+	}
+
+	seen := make(map[string]bool)
+	for _, code := range sheet.List(row.Get("States")) {
+		switch {
+		case !country.Known(code):
+			row.Errorf("States", "unknown state %q (want an upper-case ISO 3166-1 alpha-3 code the explainer knows, e.g. ARM)", code)
+			ok = false
+		case seen[code]:
+			row.Errorf("States", "state %s listed twice", code)
+			ok = false
+		default:
+			seen[code] = true
+			e.States = append(e.States, code)
+		}
+	}
+
+	srcs, err := sheet.ParseSources(row.Get("Sources"))
+	switch {
+	case err != nil:
+		row.Errorf("Sources", "%v", err)
+		ok = false
+	case p.full && len(srcs) == 0:
+		row.Errorf("Sources", "missing source (want outlet then URL, e.g. \"TASS https://tass.com/archive/678014\")")
+		ok = false
+	}
+	e.Sources = srcs
+
+	if id := row.Get("Paragraph"); id != "" {
+		switch {
+		case p.known.Paragraphs != nil && !p.known.Paragraphs(id):
+			row.Errorf("Paragraph", "unknown paragraph %q", id)
+			ok = false
+		case p.known.Paragraphs == nil && !isSlug(id):
+			row.Errorf("Paragraph", "%q is not a paragraph id (want a lower-case slug)", id)
+			ok = false
+		}
+		e.Paragraph = id
+	}
+
+	pathOK := true
+	if e.Path, pathOK = parseYesNo(row.Get("Path")); !pathOK {
+		row.Errorf("Path", "%q is not yes or no", row.Get("Path"))
+		ok = false
+	}
+	if cell := row.Get("Step"); cell != "" {
+		n, err := strconv.Atoi(cell)
+		switch {
+		case err != nil || n < 1:
+			row.Errorf("Step", "%q is not a step (want 1, 2, ...)", cell)
+			ok = false
+		case !e.Path && pathOK:
+			row.Errorf("Step", "step %d on an event that is not on the path (set Path to yes)", n)
+			ok = false
+		}
+		e.Step = n
+	}
+
+	switch cell := row.Get("Note"); Note(strings.ToLower(cell)) {
+	case NoteNone, NoteSingleSource, NoteContext:
+		e.Note = Note(strings.ToLower(cell))
+	default:
+		row.Errorf("Note", "%q is not a note (want %q, %q or empty)", cell, NoteSingleSource, NoteContext)
+		ok = false
+	}
+	return e, ok
+}
+
+func (p *parser) era(row sheet.Row) (Era, bool) {
+	e := Era{
+		Line:        row.Line,
+		Label:       row.Get("Headline"),
+		Text:        row.Get("Text"),
+		DisplayDate: row.Get("Display Date"),
+	}
+	id, ok := p.id(row)
+	e.ID = id
+	var good bool
+	if e.Start, good = dateOf(row, "Year", "Month", "Day", true); !good {
+		ok = false
+	}
+	if e.End, good = dateOf(row, "End Year", "End Month", "End Day", false); !good {
+		ok = false
+	} else if e.End.IsZero() {
+		row.Errorf("End Year", "an era needs an end date")
+		ok = false
+	} else if !e.Start.IsZero() && e.End.Last().Before(e.Start.First()) {
+		row.Errorf("End Year", "the era ends (%s) before it starts (%s)", e.End, e.Start)
+		ok = false
+	}
+	if e.Label == "" {
+		row.Errorf("Headline", "missing headline (the era's label)")
+		ok = false
+	}
+	return e, ok
+}
+
+// id returns the row's id: its ID cell in the full format, a slug of its
+// headline in compatibility mode.
+func (p *parser) id(row sheet.Row) (string, bool) {
+	if !p.full {
+		base := slug(row.Get("Headline"))
+		id := base
+		for n := 2; p.ids[id] != 0; n++ {
+			id = base + "-" + strconv.Itoa(n)
+		}
+		p.ids[id] = row.Line
+		return id, true
+	}
+	id := row.Get("ID")
+	switch {
+	case id == "":
+		row.Errorf("ID", "missing id")
+		return "", false
+	case !isSlug(id):
+		row.Errorf("ID", "%q is not an id (want lower-case letters, digits and single hyphens, e.g. armenia-freezes)", id)
+		return "", false
+	case p.ids[id] != 0:
+		row.Errorf("ID", "duplicate id %q (first on line %d)", id, p.ids[id])
+		return "", false
+	}
+	p.ids[id] = row.Line
+	return id, true
+}
+
+// dateOf reads a date from the year, month and day columns named. An empty
+// year gives the zero Date, which is an error when required.
+func dateOf(row sheet.Row, yc, mc, dc string, required bool) (date.Date, bool) {
+	y, m, d := row.Get(yc), row.Get(mc), row.Get(dc)
+	if y == "" {
+		if required || m != "" || d != "" {
+			row.Errorf(yc, "missing year")
+			return date.Date{}, false
+		}
+		return date.Date{}, true
+	}
+	if len(y) != 4 || !isDigits(y) || y < "1000" {
+		row.Errorf(yc, "%q is not a year (want four digits, e.g. 1992)", y)
+		return date.Date{}, false
+	}
+	if m == "" {
+		if d != "" {
+			row.Errorf(dc, "day %s given without a month", d)
+			return date.Date{}, false
+		}
+		return date.MustParse(y), true
+	}
+	mn, err := strconv.Atoi(m)
+	if err != nil || mn < 1 || mn > 12 {
+		row.Errorf(mc, "%s is not a month (want 1 to 12)", m)
+		return date.Date{}, false
+	}
+	month := date.MustParse(fmt.Sprintf("%s-%02d", y, mn))
+	if d == "" {
+		return month, true
+	}
+	dn, err := strconv.Atoi(d)
+	if err != nil || dn < 1 || dn > 31 {
+		row.Errorf(dc, "%s is not a day (want 1 to 31)", d)
+		return date.Date{}, false
+	}
+	day, err := date.Parse(fmt.Sprintf("%s-%02d-%02d", y, mn, dn))
+	if err != nil {
+		row.Errorf(dc, "%s is not a day of %s", d, month.Long())
+		return date.Date{}, false
+	}
+	return day, true
+}
+
+func parseYesNo(s string) (bool, bool) {
+	switch strings.ToLower(s) {
+	case "", "no", "n", "false", "0":
+		return false, true
+	case "yes", "y", "true", "1", "x":
+		return true, true
+	}
+	return false, false
+}
+
+func kindList() string {
+	var names []string
+	for _, k := range Kinds() {
+		names = append(names, string(k))
+	}
+	return strings.Join(names, ", ")
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isSlug reports whether s is lower-case letters and digits in groups
+// joined by single hyphens.
+func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// slug makes an id from a headline: lower-case ASCII letters and digits,
+// other runs of characters turned into one hyphen, at most about 60
+// characters cut at a hyphen. A headline with no letters gives "event".
+func slug(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+			continue
+		}
+		if r == '\'' || r == '\u2019' { // apostrophes: "Armenia's" gives "armenias"
+			continue
+		}
+		hyphen = true
+	}
+	out := b.String()
+	if len(out) > 60 {
+		if i := strings.LastIndexByte(out[:61], '-'); i > 0 {
+			out = out[:i]
+		} else {
+			out = out[:60]
+		}
+	}
+	if out == "" {
+		return "event"
+	}
+	return out
+}
