@@ -3,22 +3,41 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/content"
+	"explainer/app/state"
 	"explainer/app/story"
 )
 
 // Page is the full explainer: the article beside the map and the timeline.
+// It owns the reader's view, read from the URL; its children render it and
+// change it only by navigating to a new URL.
 type Page struct {
 	app.Compo
+	view state.State
 }
 
 // NewPage returns the explainer's main page.
-func NewPage() *Page { return &Page{} }
+func NewPage() *Page { return &Page{view: state.Default()} }
 
-// OnPreRender sets the page's title and description for the server's HTML.
+// OnInit reads the view from the address bar, so the client's first render
+// is already the linked view.
+func (p *Page) OnInit(ctx app.Context) {
+	if app.IsClient {
+		p.view = state.Parse(app.Window().URL().RawQuery, content.Default())
+	}
+}
+
+// OnPreRender reads the view from the request, so a deep link's HTML shows
+// that view, and sets the title and description for the server's HTML.
 func (p *Page) OnPreRender(ctx app.Context) {
-	a := story.Default()
-	ctx.Page().SetTitle(a.Headline + " - explained")
+	p.view = state.Parse(ctx.Page().URL().RawQuery, content.Default())
+	ctx.Page().SetTitle(story.Default().Headline + " - explained")
 	ctx.Page().SetDescription(Description)
+}
+
+// OnNav re-reads the view after a navigation, Back and Forward included.
+func (p *Page) OnNav(ctx app.Context) {
+	p.view = state.Parse(ctx.Page().URL().RawQuery, content.Default())
 }
 
 // OnMount marks the document ready: the client app is mounted and live.
@@ -33,6 +52,9 @@ func (p *Page) Render() app.UI {
 		newMasthead(),
 		app.Main().ID("main").Class("layout").Body(
 			NewArticle(story.Default()),
+			app.Aside().Class("panels").Aria("label", "Map and timeline").Body(
+				NewMembershipMap().View(p.view),
+			),
 		),
 		newCredits(),
 	)

@@ -1,0 +1,108 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/content"
+	"explainer/app/state"
+)
+
+// CountryCard tells one state's part in the story: its status on the map's
+// date, its membership history, what the article says of it and whether it
+// came to the Bishkek summit.
+type CountryCard struct {
+	app.Compo
+
+	Iiso  string
+	Iview state.State
+}
+
+// NewCountryCard returns an empty card; set Country and View.
+func NewCountryCard() *CountryCard { return &CountryCard{} }
+
+// Country sets the state the card is about (ISO alpha-3).
+func (c *CountryCard) Country(iso string) *CountryCard {
+	c.Iiso = iso
+	return c
+}
+
+// View sets the reader's view, for the date and for links.
+func (c *CountryCard) View(v state.State) *CountryCard {
+	c.Iview = v
+	return c
+}
+
+// Render draws the card.
+func (c *CountryCard) Render() app.UI {
+	ct := content.Default()
+	iso := c.Iiso
+	name := ct.CountryName(iso)
+	at := c.Iview.At
+	if at.IsZero() {
+		at = state.Summit
+	}
+	history := ct.History.Transitions(iso)
+	mentions := ct.ParagraphsMentioning(iso)
+	events := ct.Timeline.ForState(iso)
+	return app.Section().ID("country-card").Class("panel country-card").DataSet("iso", iso).
+		Aria("labelledby", "country-card-title").Aria("live", "polite").Body(
+		app.Header().Body(
+			app.H3().ID("country-card-title").Text(name),
+			app.Button().ID("country-card-close").Class("button").Type("button").
+				Aria("label", "Close "+name+"'s card").Text("Close").
+				OnClick(func(ctx app.Context, e app.Event) {
+					navigate(ctx, c.Iview.SelectCountry("", ct))
+					focusElement(ctx, "map-"+iso)
+				}),
+		),
+		app.P().Class("card-status").Text(ct.History.AccessibleName(iso, name, at)),
+		app.If(ct.Summit(iso) != "", func() app.UI {
+			return app.P().Class("card-summit").Text("Bishkek summit, 27 November 2025: " + ct.Summit(iso))
+		}),
+		app.If(ct.Role(iso) != "", func() app.UI {
+			return app.Div().Body(
+				app.H4().Text("In the article"),
+				app.P().Class("card-role").Text(ct.Role(iso)),
+				app.If(len(mentions) > 0, func() app.UI {
+					return app.Ul().Class("card-mentions").Body(
+						app.Range(mentions).Slice(func(i int) app.UI {
+							return app.Li().Body(app.A().Href("#p-" + mentions[i].ID).Text("Paragraph " + mentions[i].Number + ": " + mentions[i].Opening))
+						}),
+					)
+				}),
+			)
+		}),
+		app.H4().Text("Membership history"),
+		app.If(len(history) == 0, func() app.UI {
+			return app.P().Text(name + " has never been a party to the Collective Security Treaty.")
+		}).Else(func() app.UI {
+			return app.Ol().Class("card-history").Body(
+				app.Range(history).Slice(func(i int) app.UI {
+					t := history[i]
+					return app.Li().Body(
+						app.Time().DateTime(t.Date.String()).Text(t.Date.Long()),
+						app.Text(": "+capitalise(t.Status.Label())+". "+t.Note),
+					)
+				}),
+			)
+		}),
+		app.If(len(events) > 0, func() app.UI {
+			return app.Div().Body(
+				app.H4().Text("On the timeline"),
+				app.Ul().Class("card-events").Body(
+					app.Range(events).Slice(func(i int) app.UI {
+						e := events[i]
+						v := c.Iview.SelectEvent(e.ID, ct)
+						return app.Li().Body(
+							app.A().Href(viewHref(v)).Text(e.Display()+": "+e.Headline).
+								OnClick(func(ctx app.Context, ev app.Event) {
+									ev.PreventDefault()
+									navigate(ctx, v)
+								}),
+						)
+					}),
+				),
+			)
+		}),
+	)
+}

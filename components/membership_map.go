@@ -1,0 +1,343 @@
+package components
+
+import (
+	"math"
+	"sort"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/content"
+	"explainer/app/date"
+	"explainer/app/geo"
+	"explainer/app/membership"
+	"explainer/app/state"
+)
+
+const svgNS = "http://www.w3.org/2000/svg"
+
+// svg makes an SVG element. go-app has no SVG API, and an element without
+// the namespace is an HTML element that draws nothing, so every SVG element
+// goes through here.
+func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
+
+// labelled are the states named on the main map. The South Caucasus states
+// are named in the inset, where they have room.
+var labelled = map[string]bool{
+	"RUS": true, "KAZ": true, "KGZ": true, "TJK": true, "UZB": true, "TKM": true,
+	"BLR": true, "UKR": true, "TUR": true, "IRN": true, "AFG": true, "CHN": true, "MNG": true,
+}
+
+// majorLabel are the names kept on a phone's small map: the members.
+var majorLabel = map[string]bool{"RUS": true, "KAZ": true, "BLR": true, "UZB": true, "KGZ": true, "TJK": true}
+
+// keyboardOrder is the order arrow keys walk the states: alphabetical by name.
+var keyboardOrder = func() []string {
+	cs := geo.Countries()
+	sort.Slice(cs, func(i, j int) bool { return cs[i].Name < cs[j].Name })
+	codes := make([]string, len(cs))
+	for i, c := range cs {
+		codes[i] = c.ISO
+	}
+	return codes
+}()
+
+// MembershipMap draws every state on the map coloured and patterned by its
+// CSTO status on the view's date, with a zoomed South Caucasus inset, a
+// legend, a table of the same facts for screen readers, and the selected
+// state's card.
+type MembershipMap struct {
+	app.Compo
+
+	Iview state.State
+
+	hover string // state under the pointer or keyboard focus, for the tooltip
+	rove  string // state holding the map's single tab stop
+}
+
+// NewMembershipMap returns the map panel.
+func NewMembershipMap() *MembershipMap { return &MembershipMap{} }
+
+// View sets the reader's view the map shows.
+func (m *MembershipMap) View(v state.State) *MembershipMap {
+	m.Iview = v
+	return m
+}
+
+func (m *MembershipMap) at() date.Date {
+	if m.Iview.At.IsZero() {
+		return state.Summit
+	}
+	return m.Iview.At
+}
+
+// tabStop is the state that takes focus when the reader tabs into the map.
+func (m *MembershipMap) tabStop() string {
+	switch {
+	case m.rove != "":
+		return m.rove
+	case m.Iview.Country != "":
+		return m.Iview.Country
+	}
+	return "ARM"
+}
+
+// Render draws the panel.
+func (m *MembershipMap) Render() app.UI {
+	c := content.Default()
+	at := m.at()
+	vb := geo.ViewBox()
+	countries := geo.Countries()
+	return app.Section().ID("map").Class("panel map-panel").Aria("labelledby", "map-title").
+		OnKeyDown(m.onPanelKey).Body(
+		app.H2().ID("map-title").Body(
+			app.Text("Who was in the CSTO on "),
+			app.Time().ID("map-date").DateTime(at.String()).Text(at.Long()),
+		),
+		app.P().Class("panel-intro").ID("map-help").Text(
+			"Pick a state for its story: click it, or tab to the map and use the arrow keys, then Enter."),
+		app.Div().Class("map-frame").Body(
+			svg("svg").Class("map").Attr("viewBox", vb.ViewBox()).
+				Attr("role", "group").Aria("labelledby", "map-title").Aria("describedby", "map-help").Body(
+				newMapPatterns(),
+				svg("g").Class("countries").Body(
+					app.Range(countries).Slice(func(i int) app.UI {
+						return m.countryShape(c, countries[i], at)
+					}),
+				),
+				svg("g").Class("patterns").Aria("hidden", "true").Body(
+					app.Range(countries).Slice(func(i int) app.UI {
+						return patternOverlay(countries[i].Path, c.History.StatusAt(countries[i].ISO, at))
+					}),
+				),
+				svg("rect").Class("inset-outline").Aria("hidden", "true").
+					Attr("x", num(geo.CaucasusInset().X)).Attr("y", num(geo.CaucasusInset().Y)).
+					Attr("width", num(geo.CaucasusInset().W)).Attr("height", num(geo.CaucasusInset().H)),
+				svg("g").Class("labels").Aria("hidden", "true").Body(
+					app.Range(countries).Slice(func(i int) app.UI {
+						if !labelled[countries[i].ISO] || countries[i].Clipped && countries[i].ISO != "RUS" {
+							return nil
+						}
+						label := mapLabel(countries[i].Name, countries[i].Label)
+						if !majorLabel[countries[i].ISO] {
+							label = label.Class("map-label-minor")
+						}
+						return label
+					}),
+				),
+			),
+			m.tooltip(c, at),
+		),
+		m.inset(c, at, countries),
+		newMapLegend(),
+		app.P().Class("map-credit").Text("Shapes: "+geo.Credit+" (1:50m, public domain). Borders as recognised internationally."),
+		newStatusTable(c.History, at),
+		app.If(m.Iview.Country != "", func() app.UI {
+			return NewCountryCard().Country(m.Iview.Country).View(m.Iview)
+		}),
+	)
+}
+
+// countryShape is one state's shape: a focusable button in the map's
+// keyboard order, named with its status for screen readers.
+func (m *MembershipMap) countryShape(c *content.Content, g geo.Country, at date.Date) app.UI {
+	status := c.History.StatusAt(g.ISO, at)
+	iso := g.ISO
+	tab := -1
+	if iso == m.tabStop() {
+		tab = 0
+	}
+	class := "country"
+	if iso == m.Iview.Country {
+		class += " is-selected"
+	}
+	if iso == m.hover {
+		class += " is-hover"
+	}
+	return svg("path").ID("map-"+iso).Class(class).
+		DataSet("iso", iso).DataSet("status", status.String()).
+		Attr("d", g.Path).
+		Attr("role", "button").
+		Aria("label", c.History.AccessibleName(iso, g.Name, at)).
+		Aria("pressed", iso == m.Iview.Country).
+		TabIndex(tab).
+		OnClick(func(ctx app.Context, e app.Event) { m.selectCountry(ctx, iso) }).
+		OnKeyDown(func(ctx app.Context, e app.Event) { m.onCountryKey(ctx, e, iso) }).
+		OnMouseEnter(func(ctx app.Context, e app.Event) { m.hover = iso }).
+		OnMouseLeave(func(ctx app.Context, e app.Event) { m.clearHover(iso) }).
+		OnFocus(func(ctx app.Context, e app.Event) { m.hover, m.rove = iso, iso }).
+		OnBlur(func(ctx app.Context, e app.Event) { m.clearHover(iso) })
+}
+
+func (m *MembershipMap) clearHover(iso string) {
+	if m.hover == iso {
+		m.hover = ""
+	}
+}
+
+// inset redraws the South Caucasus larger, so Armenia, Azerbaijan and
+// Georgia are easy to pick on a phone. Its shapes repeat the main map's for
+// the pointer only: keyboard and screen-reader users reach the same states
+// in the main map, so the inset is hidden from them.
+func (m *MembershipMap) inset(c *content.Content, at date.Date, countries []geo.Country) app.UI {
+	return app.Figure().Class("map-inset-box").Body(
+		svg("svg").Class("map-inset").Attr("viewBox", geo.CaucasusInset().ViewBox()).Aria("hidden", "true").Body(
+			app.Range(countries).Slice(func(i int) app.UI {
+				g := countries[i]
+				if g.InsetPath == "" {
+					return nil
+				}
+				iso := g.ISO
+				status := c.History.StatusAt(iso, at)
+				class := "country"
+				if iso == m.Iview.Country {
+					class += " is-selected"
+				}
+				if iso == m.hover {
+					class += " is-hover"
+				}
+				return svg("g").Body(
+					svg("path").Class(class).DataSet("inset", iso).DataSet("status", status.String()).
+						Attr("d", g.InsetPath).
+						OnClick(func(ctx app.Context, e app.Event) { m.selectCountry(ctx, iso) }).
+						OnMouseEnter(func(ctx app.Context, e app.Event) { m.hover = iso }).
+						OnMouseLeave(func(ctx app.Context, e app.Event) { m.clearHover(iso) }),
+					patternOverlay(g.InsetPath, status),
+				)
+			}),
+			app.Range(countries).Slice(func(i int) app.UI {
+				g := countries[i]
+				if g.InsetPath == "" || !insetLabelled[g.ISO] {
+					return nil
+				}
+				return mapLabel(g.Name, g.InsetLabel)
+			}),
+		),
+		app.FigCaption().Text("South Caucasus, enlarged"),
+	)
+}
+
+var insetLabelled = map[string]bool{"ARM": true, "AZE": true, "GEO": true}
+
+// tooltip names the hovered or focused state and its status beside it.
+// Its position is a class (tip-x-N, tip-y-N, in 5% steps) rather than an
+// inline style, which the Content-Security-Policy forbids.
+func (m *MembershipMap) tooltip(c *content.Content, at date.Date) app.UI {
+	g, ok := geo.Lookup(m.hover)
+	if !ok {
+		return nil
+	}
+	vb := geo.ViewBox()
+	x := step5((g.Label.X - vb.X) / vb.W * 100)
+	y := step5((g.Label.Y - vb.Y) / vb.H * 100)
+	return app.Div().Class("map-tooltip tip-x-"+strconv.Itoa(x)+" tip-y-"+strconv.Itoa(y)).
+		Attr("role", "tooltip").DataSet("iso", g.ISO).
+		Text(c.History.AccessibleName(g.ISO, g.Name, at))
+}
+
+func step5(pct float64) int {
+	return int(math.Max(0, math.Min(100, math.Round(pct/5)*5)))
+}
+
+// selectCountry opens the state's card, or closes it if it is already open.
+func (m *MembershipMap) selectCountry(ctx app.Context, iso string) {
+	if iso == m.Iview.Country {
+		iso = ""
+	}
+	navigate(ctx, m.Iview.SelectCountry(iso, content.Default()))
+}
+
+// onCountryKey: Enter or Space selects; arrows, Home and End move the focus
+// through the states in alphabetical order (a roving tab stop).
+func (m *MembershipMap) onCountryKey(ctx app.Context, e app.Event, iso string) {
+	key := e.Get("key").String()
+	next := ""
+	switch key {
+	case "Enter", " ", "Spacebar":
+		e.PreventDefault()
+		m.selectCountry(ctx, iso)
+		return
+	case "ArrowRight", "ArrowDown":
+		next = neighbour(keyboardOrder, iso, 1)
+	case "ArrowLeft", "ArrowUp":
+		next = neighbour(keyboardOrder, iso, -1)
+	case "Home":
+		next = keyboardOrder[0]
+	case "End":
+		next = keyboardOrder[len(keyboardOrder)-1]
+	default:
+		return
+	}
+	e.PreventDefault()
+	m.rove, m.hover = next, next
+	focusElement(ctx, "map-"+next)
+}
+
+// onPanelKey closes the country card on Escape, wherever focus is in the panel.
+func (m *MembershipMap) onPanelKey(ctx app.Context, e app.Event) {
+	if e.Get("key").String() == "Escape" && m.Iview.Country != "" {
+		e.PreventDefault()
+		iso := m.Iview.Country
+		navigate(ctx, m.Iview.SelectCountry("", content.Default()))
+		m.rove = iso
+		focusElement(ctx, "map-"+iso)
+	}
+}
+
+// neighbour returns the code step places from iso in order, wrapping round.
+func neighbour(order []string, iso string, step int) string {
+	i := 0
+	for k, code := range order {
+		if code == iso {
+			i = k
+			break
+		}
+	}
+	return order[(i+step+len(order))%len(order)]
+}
+
+// patternOverlay draws the second cue for a status over a shape: hatching
+// for frozen, dots for suspended, fine lines for former. Members and
+// non-members are told apart by colour and by the legend's words, and
+// members also by their labels.
+func patternOverlay(path string, s membership.Status) app.UI {
+	var id string
+	switch s {
+	case membership.Frozen:
+		id = "hatch-frozen"
+	case membership.Suspended:
+		id = "hatch-suspended"
+	case membership.Former:
+		id = "hatch-former"
+	default:
+		return nil
+	}
+	return svg("path").Class("pattern-overlay").Attr("d", path).Attr("fill", "url(#"+id+")")
+}
+
+// newMapPatterns defines the status patterns once for every map on the page.
+func newMapPatterns() app.UI {
+	return svg("defs").Body(
+		svg("pattern").ID("hatch-frozen").Class("hatch-frozen").
+			Attr("width", 6).Attr("height", 6).Attr("patternUnits", "userSpaceOnUse").
+			Attr("patternTransform", "rotate(45)").Body(
+			svg("line").Attr("x1", 0).Attr("y1", 0).Attr("x2", 0).Attr("y2", 6),
+		),
+		svg("pattern").ID("hatch-suspended").Class("hatch-suspended").
+			Attr("width", 5).Attr("height", 5).Attr("patternUnits", "userSpaceOnUse").Body(
+			svg("circle").Attr("cx", 2.5).Attr("cy", 2.5).Attr("r", 1.1),
+		),
+		svg("pattern").ID("hatch-former").Class("hatch-former").
+			Attr("width", 5).Attr("height", 5).Attr("patternUnits", "userSpaceOnUse").
+			Attr("patternTransform", "rotate(-45)").Body(
+			svg("line").Attr("x1", 0).Attr("y1", 0).Attr("x2", 0).Attr("y2", 5),
+		),
+	)
+}
+
+func mapLabel(name string, at geo.Point) app.HTMLElem {
+	return svg("text").Class("map-label").Attr("x", num(at.X)).Attr("y", num(at.Y)).
+		Attr("text-anchor", "middle").Attr("dominant-baseline", "middle").Text(name)
+}
+
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -1,0 +1,48 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/content"
+	"explainer/app/date"
+	"explainer/app/membership"
+)
+
+// newStatusTable gives the map's facts as a table: every state that was
+// ever a party, its status at each key date and at the map's date. It is
+// the screen reader's way through the map, and anyone's who prefers rows.
+func newStatusTable(h *membership.History, at date.Date) app.UI {
+	keys := membership.KeyDates()
+	states := h.States()
+	c := content.Default()
+	return app.Details().Class("status-table-box").Body(
+		app.Summary().Text("Membership by date, as a table"),
+		app.Div().Class("status-table-scroll").Body(
+			app.Table().Class("status-table").Body(
+				app.Caption().Class("visually-hidden").Text("CSTO membership of each state at key dates"),
+				app.THead().Body(app.Tr().Body(
+					app.Th().Scope("col").Text("State"),
+					app.Range(keys).Slice(func(i int) app.UI {
+						return app.Th().Scope("col").Body(
+							app.Time().DateTime(keys[i].Date.String()).Text(keys[i].Date.Long()),
+							app.Span().Class("visually-hidden").Text(": "+keys[i].Label),
+						)
+					}),
+					app.Th().Scope("col").Text("Map date ("+at.Long()+")"),
+				)),
+				app.TBody().Body(
+					app.Range(states).Slice(func(i int) app.UI {
+						iso := states[i]
+						return app.Tr().DataSet("iso", iso).Body(
+							app.Th().Scope("row").Text(c.CountryName(iso)),
+							app.Range(keys).Slice(func(k int) app.UI {
+								return app.Td().Text(h.StatusAt(iso, keys[k].Date).Label())
+							}),
+							app.Td().DataSet("at", at.String()).Text(h.StatusAt(iso, at).Label()),
+						)
+					}),
+				),
+			),
+		),
+	)
+}
