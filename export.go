@@ -23,7 +23,7 @@ func export(out, prefix string, a *assets, stdout io.Writer) error {
 	if err := app.GenerateStaticWebsite(out, newAppHandler(a, prefix)); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if err := compactPageFiles(out); err != nil {
+	if err := tidyPageFiles(out); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	n, err := copyTree(a.dir, filepath.Join(out, "web"))
@@ -72,9 +72,9 @@ func copyFile(src, dst string) error {
 	return out.Close()
 }
 
-// compactPageFiles applies compactHTML to the exported pages, so they match
+// tidyPageFiles applies tidyHTML to the exported pages, so they match
 // what the server sends.
-func compactPageFiles(out string) error {
+func tidyPageFiles(out string) error {
 	pages, err := filepath.Glob(filepath.Join(out, "*.html"))
 	if err != nil {
 		return err
@@ -84,7 +84,7 @@ func compactPageFiles(out string) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, compactHTML(b), 0o644); err != nil {
+		if err := os.WriteFile(p, tidyHTML(b), 0o644); err != nil {
 			return err
 		}
 	}

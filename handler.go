@@ -54,6 +54,9 @@ func (p prefixResolver) Resolve(location string) string {
 			return "/"
 		}
 		return string(p)
+	case !strings.HasPrefix(location, "/") && !strings.HasPrefix(location, "web/"):
+		// "#article", "?event=x": relative to the page, so already right.
+		return location
 	}
 	return string(p) + "/" + strings.TrimLeft(location, "/")
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -47,7 +48,7 @@ func newServer(a *assets, prefix string) http.Handler {
 	// go-app would fetch these over HTTP from its resource provider; we have none.
 	mux.Handle("/sitemap.xml", http.NotFoundHandler())
 	mux.Handle("/ads.txt", http.NotFoundHandler())
-	mux.Handle("/", compactPages(newAppHandler(a, prefix)))
+	mux.Handle("/", tidyPages(newAppHandler(a, prefix)))
 	return withHeaders(mux)
 }
 
@@ -64,6 +65,12 @@ func withHeaders(next http.Handler) http.Handler {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			h.Set("Allow", "GET, HEAD")
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		// No path of the site has a ".." segment; answer 404 rather than
+		// let the mux redirect to a cleaned path somewhere else.
+		if strings.Contains(r.URL.Path, "..") || strings.Contains(r.URL.RawPath, "..") {
+			http.NotFound(w, r)
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -5,25 +5,43 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"explainer/app/country"
+	"explainer/app/content"
+	"explainer/app/state"
 	"explainer/app/story"
 )
 
+// linkedCountryState is the go-app state naming the state whose mention the
+// reader is pointing at in the article, so the map can highlight it.
+const linkedCountryState = "linked-country"
+
 // Article renders the story: headline, byline, date and the paragraphs, each
-// with its stable id so the timeline can point at it.
+// with its stable id so the timeline can point at it. Mentions of states
+// and dates are links into the map and the timeline.
 type Article struct {
 	app.Compo
-	article *story.Article
+
+	Iarticle *story.Article
+	Iview    state.State
 }
 
 // NewArticle returns the article component for a.
-func NewArticle(a *story.Article) *Article { return &Article{article: a} }
+func NewArticle(a *story.Article) *Article { return &Article{Iarticle: a} }
+
+// View sets the reader's view: the selected event's passage is highlighted.
+func (c *Article) View(v state.State) *Article {
+	c.Iview = v
+	return c
+}
 
 // Render draws the article. Every string goes in as text, never as HTML.
 func (c *Article) Render() app.UI {
-	a := c.article
+	a := c.Iarticle
 	if a == nil {
 		return app.Article().ID("article").Class("article")
+	}
+	highlight := ""
+	if e, ok := content.Default().Timeline.Lookup(c.Iview.Event); ok {
+		highlight = e.Paragraph
 	}
 	return app.Article().ID("article").Class("article").Aria("labelledby", "headline").Body(
 		app.Header().Class("article-header").Body(
@@ -39,32 +57,62 @@ func (c *Article) Render() app.UI {
 		),
 		app.Div().Class("article-body").Body(
 			app.Range(a.Paragraphs).Slice(func(i int) app.UI {
-				return newParagraph(a.Paragraphs[i])
+				return c.paragraph(a.Paragraphs[i], a.Paragraphs[i].ID == highlight)
 			}),
 		),
 		app.P().Class("article-note").Text(a.Note),
 	)
 }
 
-func newParagraph(p story.Paragraph) app.UI {
-	return app.P().ID("p-"+p.ID).Class("paragraph").DataSet("paragraph", p.ID).Body(
+func (c *Article) paragraph(p story.Paragraph, highlighted bool) app.UI {
+	el := app.P().ID("p-"+p.ID).Class("paragraph").DataSet("paragraph", p.ID)
+	if highlighted {
+		el = el.Class("is-highlighted").Aria("current", "true")
+	}
+	return el.Body(
 		app.Range(p.Spans).Slice(func(i int) app.UI {
-			return newSpan(p.Spans[i])
+			return c.span(p.Spans[i])
 		}),
 	)
 }
 
-func newSpan(s story.Span) app.UI {
+// span renders a run of text; a mention is a link to the view it opens, so
+// it works as a plain link before the client runs.
+func (c *Article) span(s story.Span) app.UI {
+	ct := content.Default()
 	switch s.Kind {
 	case story.Country:
-		return app.Span().Class("mention mention-country").DataSet("iso", s.Country).
-			Title(country.Name(s.Country)).Text(s.Text)
+		iso := s.Country
+		v := c.Iview.SelectCountry(iso, ct)
+		return app.A().Class("mention mention-country").DataSet("iso", iso).
+			Href(viewHref(v)).Title("Show " + ct.CountryName(iso) + " on the map").Text(s.Text).
+			OnMouseEnter(func(ctx app.Context, e app.Event) { ctx.SetState(linkedCountryState, iso) }).
+			OnFocus(func(ctx app.Context, e app.Event) { ctx.SetState(linkedCountryState, iso) }).
+			OnMouseLeave(func(ctx app.Context, e app.Event) { ctx.SetState(linkedCountryState, "") }).
+			OnBlur(func(ctx app.Context, e app.Event) { ctx.SetState(linkedCountryState, "") }).
+			OnClick(func(ctx app.Context, e app.Event) {
+				e.PreventDefault()
+				navigate(ctx, v)
+				ctx.Defer(func(app.Context) { scrollIntoView("map", "nearest") })
+			})
 	case story.Date:
 		dt := s.From.String()
 		if !s.To.IsZero() {
 			dt += "/" + s.To.String()
 		}
-		return app.Time().Class("mention mention-date").DateTime(dt).Text(s.Text)
+		label := app.Time().DateTime(dt).Text(s.Text)
+		e, ok := ct.EventForMention(s)
+		if !ok {
+			return label.Class("mention mention-date")
+		}
+		id := e.ID
+		return app.A().Class("mention mention-date").DataSet("event", id).
+			Href(viewHref(c.Iview.SelectEvent(id, ct))).Title("On the timeline: " + e.Headline).
+			OnClick(func(ctx app.Context, ev app.Event) {
+				ev.PreventDefault()
+				selectEvent(ctx, c.Iview, id)
+			}).
+			Body(label)
 	}
 	return app.Text(s.Text)
 }

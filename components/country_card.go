@@ -94,7 +94,7 @@ func (c *CountryCard) Render() app.UI {
 						e := events[i]
 						v := c.Iview.SelectEvent(e.ID, ct)
 						return app.Li().Body(
-							app.A().Href(viewHref(v)).Text(e.Display()+": "+e.Headline).
+							app.A().Href(viewHref(v)).Text(e.Display() + ": " + e.Headline).
 								OnClick(func(ctx app.Context, ev app.Event) {
 									ev.PreventDefault()
 									navigate(ctx, v)

@@ -51,8 +51,14 @@ type MembershipMap struct {
 
 	Iview state.State
 
-	hover string // state under the pointer or keyboard focus, for the tooltip
-	rove  string // state holding the map's single tab stop
+	hover  string // state under the pointer or keyboard focus, for the tooltip
+	rove   string // state holding the map's single tab stop
+	linked string // state whose mention the reader points at in the article
+}
+
+// OnMount follows the article's mention under the pointer or focus.
+func (m *MembershipMap) OnMount(ctx app.Context) {
+	ctx.ObserveState(linkedCountryState, &m.linked)
 }
 
 // NewMembershipMap returns the map panel.
@@ -153,6 +159,9 @@ func (m *MembershipMap) countryShape(c *content.Content, g geo.Country, at date.
 	}
 	if iso == m.hover {
 		class += " is-hover"
+	}
+	if iso == m.linked {
+		class += " is-linked"
 	}
 	return svg("path").ID("map-"+iso).Class(class).
 		DataSet("iso", iso).DataSet("status", status.String()).

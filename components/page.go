@@ -51,9 +51,10 @@ func (p *Page) Render() app.UI {
 		newSkipLink("#article", "Skip to the article"),
 		newMasthead(),
 		app.Main().ID("main").Class("layout").Body(
-			NewArticle(story.Default()),
+			NewArticle(story.Default()).View(p.view),
 			app.Aside().Class("panels").Aria("label", "Map and timeline").Body(
 				NewMembershipMap().View(p.view),
+				NewTimeline().View(p.view),
 			),
 		),
 		newCredits(),

@@ -7,8 +7,8 @@ import (
 
 	"explainer/app/country"
 	"explainer/app/date"
-	"explainer/app/timeline"
 	"explainer/app/sheet"
+	"explainer/app/timeline"
 )
 
 var d = date.MustParse

@@ -7,8 +7,8 @@ import (
 
 	"explainer/app/date"
 	"explainer/app/membership"
-	"explainer/app/timeline"
 	"explainer/app/sheet"
+	"explainer/app/timeline"
 )
 
 func TestDefault(t *testing.T) {

@@ -1,0 +1,94 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/content"
+	"explainer/app/state"
+	"explainer/app/timeline"
+)
+
+// EventDetails shows the selected event: what happened, who was involved,
+// the sources, and the article's passage about it.
+type EventDetails struct {
+	app.Compo
+
+	Ievent timeline.Event
+	Iview  state.State
+}
+
+// NewEventDetails returns an empty details box; set Event and View.
+func NewEventDetails() *EventDetails { return &EventDetails{} }
+
+// Event sets the event shown.
+func (d *EventDetails) Event(e timeline.Event) *EventDetails {
+	d.Ievent = e
+	return d
+}
+
+// View sets the reader's view, for links.
+func (d *EventDetails) View(v state.State) *EventDetails {
+	d.Iview = v
+	return d
+}
+
+// Render draws the details.
+func (d *EventDetails) Render() app.UI {
+	c := content.Default()
+	e := d.Ievent
+	return app.Div().ID("event-details").Class("event-details").DataSet("event", e.ID).
+		Aria("live", "polite").Body(
+		app.H3().Body(
+			app.Time().DateTime(e.Date.String()).Text(e.Display()),
+			app.Text(": "+e.Headline),
+		),
+		app.P().Class("event-summary").Text(e.Summary),
+		app.If(e.Note != "", func() app.UI {
+			return app.P().Class("event-note").Text("Note: " + noteText(e.Note))
+		}),
+		app.If(len(e.States) > 0, func() app.UI {
+			return app.P().Class("event-states").Body(
+				app.Text("States involved: "),
+				app.Range(e.States).Slice(func(i int) app.UI {
+					iso := e.States[i]
+					v := d.Iview.SelectCountry(iso, c)
+					sep := ""
+					if i > 0 {
+						sep = ", "
+					}
+					return app.Span().Body(
+						app.Text(sep),
+						app.A().Href(viewHref(v)).DataSet("iso", iso).Text(c.CountryName(iso)).
+							OnClick(func(ctx app.Context, ev app.Event) {
+								ev.PreventDefault()
+								navigate(ctx, v)
+							}),
+					)
+				}),
+			)
+		}),
+		app.If(e.Paragraph != "", func() app.UI {
+			return app.P().Body(app.A().Class("event-passage").Href("#p-" + e.Paragraph).Text("Read the article's passage"))
+		}),
+		app.H4().Text("Sources"),
+		app.Ul().Class("event-sources").Body(
+			app.Range(e.Sources).Slice(func(i int) app.UI {
+				s := e.Sources[i]
+				return app.Li().Body(
+					app.A().Href(s.URL).Target("_blank").Rel("noopener noreferrer").Text(s.Outlet),
+					app.Span().Class("visually-hidden").Text(" (opens in a new tab)"),
+				)
+			}),
+		),
+	)
+}
+
+func noteText(n timeline.Note) string {
+	switch n {
+	case timeline.NoteSingleSource:
+		return "reported by a single source."
+	case timeline.NoteContext:
+		return "background, widely reported; cited to a reference work."
+	}
+	return string(n)
+}

@@ -1,0 +1,88 @@
+package components
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/date"
+	"explainer/app/geo"
+	"explainer/app/state"
+)
+
+// statusOf reads a state's data-status from rendered map HTML.
+func statusOf(t *testing.T, html, iso string) string {
+	t.Helper()
+	re := regexp.MustCompile(`<path[^>]*id="map-` + iso + `"[^>]*>`)
+	tag := re.FindString(html)
+	if tag == "" {
+		t.Fatalf("no shape for %s", iso)
+	}
+	m := regexp.MustCompile(`data-status="([a-z]+)"`).FindStringSubmatch(tag)
+	if m == nil {
+		t.Fatalf("shape for %s has no data-status: %s", iso, tag[:min(len(tag), 200)])
+	}
+	return m[1]
+}
+
+func renderMap(v state.State) string {
+	return app.HTMLString(NewMembershipMap().View(v))
+}
+
+func TestMapShowsStatusAtTheViewDate(t *testing.T) {
+	tests := []struct {
+		at   string
+		want map[string]string
+	}{
+		{"1991-06-01", map[string]string{"ARM": "none", "RUS": "none", "UZB": "none"}},
+		{"1998-01-01", map[string]string{"ARM": "member", "AZE": "member", "GEO": "member", "UZB": "member"}},
+		{"2000-01-01", map[string]string{"AZE": "former", "GEO": "former", "UZB": "former", "BLR": "member"}},
+		{"2010-01-01", map[string]string{"UZB": "member"}},
+		{"2013-01-01", map[string]string{"UZB": "suspended"}},
+		{"2025-11-27", map[string]string{"ARM": "frozen", "RUS": "member", "KGZ": "member", "TUR": "none", "IRN": "none"}},
+	}
+	for _, tt := range tests {
+		html := renderMap(state.State{At: date.MustParse(tt.at)})
+		for iso, want := range tt.want {
+			if got := statusOf(t, html, iso); got != want {
+				t.Errorf("at %s: %s is %s, want %s", tt.at, iso, got, want)
+			}
+		}
+	}
+}
+
+func TestMapDrawsEveryStateOnceWithAName(t *testing.T) {
+	html := renderMap(state.Default())
+	for _, g := range geo.Countries() {
+		if n := strings.Count(html, `id="map-`+g.ISO+`"`); n != 1 {
+			t.Errorf("%s drawn %d times", g.ISO, n)
+		}
+	}
+	if !strings.Contains(html, `aria-label="Armenia: member, participation frozen since 22 February 2024"`) {
+		t.Error("Armenia's shape does not say its status")
+	}
+	if n := strings.Count(html, `tabindex="0"`); n != 1 {
+		t.Errorf("%d tab stops in the map, want 1 (roving tabindex)", n)
+	}
+	if !strings.Contains(html, `data-inset="ARM"`) {
+		t.Error("no Armenia in the Caucasus inset")
+	}
+}
+
+func TestMapOpensTheSelectedCountrysCard(t *testing.T) {
+	html := renderMap(state.State{At: state.Summit, Country: "ARM"})
+	for _, want := range []string{`id="country-card"`, "Bishkek summit, 27 November 2025: absent", "Membership history", "15 May 1992", `aria-pressed`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("card lacks %q", want)
+		}
+	}
+	if strings.Contains(renderMap(state.Default()), `id="country-card"`) {
+		t.Error("a card is open with nothing selected")
+	}
+	turkey := renderMap(state.State{At: state.Summit, Country: "TUR"})
+	if !strings.Contains(turkey, "never been a party") {
+		t.Error("Turkey's card should say it was never a party")
+	}
+}

@@ -1,0 +1,158 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/content"
+	"explainer/app/state"
+	"explainer/app/timeline"
+)
+
+// Timeline tells the story in time: the era bands and the estrangement
+// staircase as a chart, every event as a focusable item, and the selected
+// event's details with its sources. Selecting an event moves the map to its
+// date and the article to its passage.
+type Timeline struct {
+	app.Compo
+
+	Iview state.State
+}
+
+// NewTimeline returns the timeline panel.
+func NewTimeline() *Timeline { return &Timeline{} }
+
+// View sets the reader's view the timeline shows.
+func (t *Timeline) View(v state.State) *Timeline {
+	t.Iview = v
+	return t
+}
+
+// OnMount brings a deep-linked event into view in the sideways list,
+// without scrolling the page itself.
+func (t *Timeline) OnMount(ctx app.Context) {
+	if t.Iview.Event == "" {
+		return
+	}
+	id := "event-" + t.Iview.Event
+	ctx.Defer(func(app.Context) { centreInList(id) })
+}
+
+// Render draws the panel.
+func (t *Timeline) Render() app.UI {
+	c := content.Default()
+	events := c.Timeline.Events()
+	selected, hasSelected := c.Timeline.Lookup(t.Iview.Event)
+	return app.Section().ID("timeline").Class("panel timeline-panel").Aria("labelledby", "timeline-title").Body(
+		app.H2().ID("timeline-title").Text("From treaty to empty chair: the timeline"),
+		app.P().Class("panel-intro").ID("timeline-help").Text(
+			"Pick an event to see the map on its date and the passage of the article about it. "+
+				"Arrow keys move between events."),
+		newTimelineChart(c.Timeline, t.Iview),
+		NewDateScrubber().View(t.Iview),
+		app.Ol().Class("timeline-events").Aria("label", "Events").Body(
+			app.Range(events).Slice(func(i int) app.UI {
+				return t.eventItem(events[i])
+			}),
+		),
+		app.If(hasSelected, func() app.UI {
+			return NewEventDetails().Event(selected).View(t.Iview)
+		}),
+	)
+}
+
+// eventItem is one event: a link to its view, so it also works as a plain
+// link before the client runs.
+func (t *Timeline) eventItem(e timeline.Event) app.UI {
+	c := content.Default()
+	current := e.ID == t.Iview.Event
+	class := "event kind-" + string(e.Kind)
+	if e.Path {
+		class += " on-path"
+	}
+	link := app.A().ID("event-"+e.ID).Class(class).
+		Href(viewHref(t.Iview.SelectEvent(e.ID, c))).
+		DataSet("event", e.ID).DataSet("date", e.Date.String()).
+		OnClick(func(ctx app.Context, ev app.Event) {
+			ev.PreventDefault()
+			selectEvent(ctx, t.Iview, e.ID)
+		}).
+		OnKeyDown(func(ctx app.Context, ev app.Event) { t.onEventKey(ctx, ev, e.ID) }).
+		Body(
+			app.Time().Class("event-date").DateTime(e.Date.String()).Text(e.Display()),
+			app.Span().Class("event-headline").Text(e.Headline),
+		)
+	if current {
+		link = link.Aria("current", "true")
+	}
+	return app.Li().Body(link)
+}
+
+// onEventKey moves the selection with ArrowLeft/ArrowRight (and Up/Down),
+// Home and End, keeping focus on the newly selected event.
+func (t *Timeline) onEventKey(ctx app.Context, ev app.Event, id string) {
+	c := content.Default()
+	events := c.Timeline.Events()
+	i := c.Timeline.Index(id)
+	switch ev.Get("key").String() {
+	case "ArrowRight", "ArrowDown":
+		i++
+	case "ArrowLeft", "ArrowUp":
+		i--
+	case "Home":
+		i = 0
+	case "End":
+		i = len(events) - 1
+	default:
+		return
+	}
+	ev.PreventDefault()
+	if i < 0 || i >= len(events) {
+		return
+	}
+	selectEvent(ctx, t.Iview, events[i].ID)
+	focusElement(ctx, "event-"+events[i].ID)
+}
+
+// selectEvent shows event id: the map at its date, its details, and its
+// passage in the article highlighted and scrolled into view.
+func selectEvent(ctx app.Context, v state.State, id string) {
+	c := content.Default()
+	navigate(ctx, v.SelectEvent(id, c))
+	e, _ := c.Timeline.Lookup(id)
+	ctx.Defer(func(app.Context) {
+		centreInList("event-" + id)
+		if e.Paragraph != "" {
+			scrollIntoView("p-"+e.Paragraph, "center")
+		}
+	})
+}
+
+// scrollIntoView scrolls the element with that id into view: smoothly,
+// unless the reader asked for reduced motion.
+func scrollIntoView(id, block string) {
+	el := app.Window().GetElementByID(id)
+	if !el.Truthy() {
+		return
+	}
+	behavior := "smooth"
+	if mq := app.Window().Call("matchMedia", "(prefers-reduced-motion: reduce)"); mq.Truthy() && mq.Get("matches").Bool() {
+		behavior = "auto"
+	}
+	opts := app.Window().Get("Object").New()
+	opts.Set("behavior", behavior)
+	opts.Set("block", block)
+	opts.Set("inline", "nearest")
+	el.Call("scrollIntoView", opts)
+}
+
+// centreInList scrolls the event list sideways so the element with that id
+// sits in its middle. Unlike scrollIntoView it never moves the page.
+func centreInList(id string) {
+	item := app.Window().GetElementByID(id)
+	if !item.Truthy() {
+		return
+	}
+	list := item.Get("parentElement").Get("parentElement")
+	left := item.Get("offsetLeft").Float() - list.Get("offsetLeft").Float() - (list.Get("clientWidth").Float()-item.Get("offsetWidth").Float())/2
+	list.Set("scrollLeft", left)
+}

@@ -1,0 +1,271 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"explainer/components"
+)
+
+var routesOnce sync.Once
+
+// testSite builds a server over a fake web folder: the handler code is the
+// real one, the wasm is a few known bytes.
+func testSite(t *testing.T) (http.Handler, string) {
+	t.Helper()
+	routesOnce.Do(components.Routes)
+	dir := t.TempDir()
+	files := map[string]string{
+		"app.wasm":      "raw-wasm",
+		"app.wasm.br":   "brotli-wasm",
+		"app.wasm.gz":   "gzip-wasm",
+		"explainer.css": "body{}",
+		"sub/inner.txt": "inner",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := loadAssets(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newServer(a, ""), dir
+}
+
+func get(t *testing.T, h http.Handler, path string, header ...string) *http.Response {
+	t.Helper()
+	r := httptest.NewRequest(http.MethodGet, path, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		r.Header.Set(header[i], header[i+1])
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w.Result()
+}
+
+func body(t *testing.T, res *http.Response) string {
+	t.Helper()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestWasmEncodingByAcceptEncoding(t *testing.T) {
+	h, _ := testSite(t)
+	tests := []struct {
+		accept, encoding, body string
+	}{
+		{"br, gzip", "br", "brotli-wasm"},
+		{"gzip, deflate, br;q=0", "gzip", "gzip-wasm"},
+		{"gzip", "gzip", "gzip-wasm"},
+		{"BR", "br", "brotli-wasm"},
+		{"", "", "raw-wasm"},
+		{"identity", "", "raw-wasm"},
+		{"br;q=0, gzip;q=0", "", "raw-wasm"},
+	}
+	for _, tt := range tests {
+		res := get(t, h, "/web/app.wasm", "Accept-Encoding", tt.accept)
+		if res.StatusCode != 200 || res.Header.Get("Content-Encoding") != tt.encoding || body(t, res) != tt.body {
+			t.Errorf("Accept-Encoding %q: status %d, encoding %q", tt.accept, res.StatusCode, res.Header.Get("Content-Encoding"))
+		}
+		if ct := res.Header.Get("Content-Type"); ct != "application/wasm" {
+			t.Errorf("Accept-Encoding %q: Content-Type %q", tt.accept, ct)
+		}
+		if !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
+			t.Errorf("Accept-Encoding %q: no Vary header", tt.accept)
+		}
+	}
+}
+
+func TestStaticFilesStayInTheWebFolder(t *testing.T) {
+	h, _ := testSite(t)
+	for _, path := range []string{
+		"/web/%2e%2e/go.mod", "/web/../go.mod", "/web/..%2fmain.go", "/web/", "/web/sub/",
+		"/web/sub", "/web/missing.css", "/web/%00", "/web/sub/../../server.go",
+	} {
+		if res := get(t, h, path); res.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404", path, res.StatusCode)
+		}
+	}
+	if res := get(t, h, "/web/sub/inner.txt"); res.StatusCode != 200 || body(t, res) != "inner" {
+		t.Errorf("a file in a sub-folder should be served, got %d", res.StatusCode)
+	}
+}
+
+func TestSecurityHeadersOnEveryResponse(t *testing.T) {
+	h, _ := testSite(t)
+	for _, path := range []string{"/", "/web/explainer.css", "/app.js", "/nope", "/web/nope"} {
+		res := get(t, h, path)
+		csp := res.Header.Get("Content-Security-Policy")
+		if !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval'") || strings.Contains(csp, "unsafe-inline") {
+			t.Errorf("GET %s: CSP %q", path, csp)
+		}
+		if res.Header.Get("X-Content-Type-Options") != "nosniff" || res.Header.Get("Referrer-Policy") == "" {
+			t.Errorf("GET %s: headers %v", path, res.Header)
+		}
+	}
+}
+
+func TestOnlyReadMethods(t *testing.T) {
+	h, _ := testSite(t)
+	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, "PROPFIND"} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(m, "/", strings.NewReader("x")))
+		if w.Code != http.StatusMethodNotAllowed {
+			t.Errorf("%s /: status %d", m, w.Code)
+		}
+	}
+}
+
+func TestPrerenderedPage(t *testing.T) {
+	h, _ := testSite(t)
+	res := get(t, h, "/")
+	html := body(t, res)
+	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+		t.Fatalf("GET /: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	for _, want := range []string{
+		`<h1 id="headline">Armenia Refuses to Attend CSTO Summit in Bishkek</h1>`,
+		`id="p-summit"`, `id="p-conclusion"`,
+		`>Kyrgyzstan</a>, on <a`, // no stray space from indentation
+		"Whether the region&#39;s future security architecture",
+		`rel="manifest"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	for _, junk := range []string{"data-ready", "top of page", "bottom of page", ">Comments<", "raw.githubusercontent.com"} {
+		if strings.Contains(html, junk) {
+			t.Errorf("page holds %q", junk)
+		}
+	}
+	if n := res.Header.Get("Content-Length"); n != "" && n != strconv.Itoa(len(html)) {
+		t.Errorf("Content-Length %s for %d bytes", n, len(html))
+	}
+}
+
+func TestTidyHTML(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<!doctype html>\n<p>\n  In \n  <span>Armenia</span>\n  , on\n</p>", "<!doctype html>\n<p>In <span>Armenia</span>, on</p>"},
+		{`<svg aria-hidden class="x">`, `<svg aria-hidden="true" class="x">`},
+		{`<a aria-current>x</a><b aria-pressed/>`, `<a aria-current="true">x</a><b aria-pressed="true"/>`},
+		{`<a aria-pressed="false" title="a aria-busy b">aria-hidden </a>`, `<a aria-pressed="false" title="a aria-busy b">aria-hidden </a>`},
+		{`<p aria-label='it is aria-x y' hidden>`, `<p aria-label='it is aria-x y' hidden>`},
+	}
+	for _, tt := range tests {
+		if got := string(tidyHTML([]byte(tt.in))); got != tt.want {
+			t.Errorf("tidyHTML(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPrefixResolver(t *testing.T) {
+	tests := []struct {
+		prefix, in, want string
+	}{
+		{"", "/", "/"},
+		{"", "/web/app.wasm", "/web/app.wasm"},
+		{"", "/app.js", "/app.js"},
+		{"/csto", "/", "/csto"},
+		{"/csto", "/web/app.wasm", "/csto/web/app.wasm"},
+		{"/csto", "/manifest.webmanifest", "/csto/manifest.webmanifest"},
+		{"/csto", "https://example.com/x.png", "https://example.com/x.png"},
+		{"/csto", "#article", "#article"},
+		{"", "?event=bishkek-summit", "?event=bishkek-summit"},
+		{"/csto", "web/icon.svg", "/csto/web/icon.svg"},
+	}
+	for _, tt := range tests {
+		if got := prefixResolver(tt.prefix).Resolve(tt.in); got != tt.want {
+			t.Errorf("prefix %q Resolve(%q) = %q, want %q", tt.prefix, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestVersionFollowsContent(t *testing.T) {
+	_, dir := testSite(t)
+	a1, _ := loadAssets(dir)
+	os.WriteFile(filepath.Join(dir, "app.wasm.br"), []byte("other"), 0o644)
+	a2, _ := loadAssets(dir)
+	if a1.version != a2.version {
+		t.Errorf("a new compressed copy alone changed the version")
+	}
+	os.WriteFile(filepath.Join(dir, "explainer.css"), []byte("body{color:red}"), 0o644)
+	a3, _ := loadAssets(dir)
+	if a3.version == a1.version {
+		t.Errorf("changing a file did not change the version")
+	}
+	if a1.wasmSize != int64(len("raw-wasm")) {
+		t.Errorf("wasm size %d", a1.wasmSize)
+	}
+	if _, err := loadAssets(t.TempDir()); err == nil || !strings.Contains(err.Error(), "make build") {
+		t.Errorf("a folder with no app.wasm should say to build it, got %v", err)
+	}
+}
+
+// Shutdown must let a request in flight finish.
+func TestGracefulShutdown(t *testing.T) {
+	started := make(chan struct{})
+	slow := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(started)
+		time.Sleep(300 * time.Millisecond)
+		io.WriteString(w, "finished")
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	var out bytes.Buffer
+	addrc := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, "127.0.0.1:0", slow, &lineWriter{w: &out, first: addrc}) }()
+	addr := <-addrc
+	got := make(chan string, 1)
+	go func() {
+		res, err := http.Get(addr)
+		if err != nil {
+			got <- err.Error()
+			return
+		}
+		b, _ := io.ReadAll(res.Body)
+		got <- string(b)
+	}()
+	<-started
+	cancel()
+	if b := <-got; b != "finished" {
+		t.Errorf("in-flight request got %q", b)
+	}
+	if err := <-done; err != nil {
+		t.Errorf("serve returned %v", err)
+	}
+}
+
+// lineWriter passes the URL from serve's first line to first.
+type lineWriter struct {
+	w     io.Writer
+	first chan string
+	once  sync.Once
+}
+
+func (l *lineWriter) Write(p []byte) (int, error) {
+	l.once.Do(func() {
+		s := string(p)
+		l.first <- strings.TrimSpace(s[strings.Index(s, "http://"):])
+	})
+	return l.w.Write(p)
+}

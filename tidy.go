@@ -1,0 +1,109 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// tidyHTML repairs two habits of go-app's prerenderer, so the first paint
+// says what the client app says:
+//
+//   - It indents every element on its own line. Between inline elements
+//     that is not neutral: "Armenia</a>\n   , on" reads "Armenia , on".
+//     Content text never holds a line break (the story parser joins lines)
+//     and attribute values are quoted with line breaks escaped, so every
+//     "\n" and the indentation after it are formatting, and go.
+//   - It writes an attribute whose value is "true" bare. For ARIA that
+//     changes the meaning: a bare aria-hidden is aria-hidden="", which is
+//     not "true". Inside tags, a bare aria-* attribute gets ="true" back.
+func tidyHTML(b []byte) []byte {
+	out := make([]byte, 0, len(b)+len(b)/50)
+	inTag := false
+	var quote byte
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c == '\n':
+			for i+1 < len(b) && b[i+1] == ' ' {
+				i++
+			}
+			continue
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case inTag && (c == '"' || c == '\''):
+			quote = c
+		case c == '<':
+			inTag = true
+		case c == '>':
+			inTag = false
+		case inTag && c == ' ' && bytes.HasPrefix(b[i+1:], []byte("aria-")):
+			end := i + 1 + len("aria-")
+			for end < len(b) && (b[end] >= 'a' && b[end] <= 'z' || b[end] == '-') {
+				end++
+			}
+			if end < len(b) && (b[end] == ' ' || b[end] == '>' || b[end] == '/' || b[end] == '\n') {
+				out = append(out, b[i:end]...)
+				out = append(out, `="true"`...)
+				i = end - 1
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	// Keep the doctype on its own line, as browsers and people expect.
+	return bytes.Replace(out, []byte("<!doctype html>"), []byte("<!doctype html>\n"), 1)
+}
+
+// tidyPages applies tidyHTML to the HTML pages next serves.
+func tidyPages(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := &bufferedResponse{header: http.Header{}}
+		next.ServeHTTP(rec, r)
+		body := rec.body.Bytes()
+		if strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
+			body = tidyHTML(body)
+			rec.header.Set("Content-Type", "text/html; charset=utf-8")
+		}
+		for k, v := range rec.header {
+			w.Header()[k] = v
+		}
+		if rec.status == 0 {
+			rec.status = http.StatusOK
+		}
+		if rec.status != http.StatusNotModified && rec.status != http.StatusNoContent {
+			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		}
+		w.WriteHeader(rec.status)
+		if r.Method != http.MethodHead {
+			w.Write(body)
+		}
+	})
+}
+
+// bufferedResponse holds a response so it can be rewritten before sending.
+type bufferedResponse struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (b *bufferedResponse) Header() http.Header { return b.header }
+
+func (b *bufferedResponse) WriteHeader(status int) {
+	if b.status == 0 {
+		b.status = status
+	}
+}
+
+func (b *bufferedResponse) Write(p []byte) (int, error) {
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	return b.body.Write(p)
+}
