@@ -7,7 +7,7 @@ OUT     ?= out
 PREFIX  ?=
 # The client binary: trimmed paths and no symbol tables keep the wasm small.
 WASMFLAGS = -trimpath -ldflags="-s -w"
-STATICCHECK = honnef.co/go/tools/cmd/staticcheck@2025.1.1
+STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 SOURCES := $(shell find app components -type f) main.go main_wasm.go go.mod go.sum
 
