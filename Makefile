@@ -11,7 +11,7 @@ STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 SOURCES := $(shell find app components -type f) main.go main_wasm.go go.mod go.sum
 
-.PHONY: build run test unit e2e lint export bench clean
+.PHONY: build run test unit e2e lint export bench clean screenshots
 
 build: web/app.wasm.br
 
@@ -48,3 +48,7 @@ bench: build
 
 clean:
 	rm -rf web/app.wasm web/app.wasm.br web/app.wasm.gz $(OUT)
+
+# The README's and the manifest's screenshots, from the running build.
+screenshots: build
+	./tools/screenshots.sh

@@ -26,6 +26,9 @@ func export(out, prefix string, a *assets, stdout io.Writer) error {
 	if err := tidyPageFiles(out); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
+	if err := os.WriteFile(filepath.Join(out, "manifest.webmanifest"), webManifest(prefix), 0o644); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
 	n, err := copyTree(a.dir, filepath.Join(out, "web"))
 	if err != nil {
 		return fmt.Errorf("export: copying %s: %w", a.dir, err)

@@ -3,6 +3,7 @@
 package main
 
 import (
+	_ "embed"
 	"strconv"
 	"strings"
 
@@ -11,19 +12,27 @@ import (
 	"explainer/components"
 )
 
+// The app's name on a home screen and its colours, shared by go-app's
+// handler and the manifest.
+const (
+	shortName       = "CSTO explainer"
+	backgroundColor = "#fbfaf7"
+	themeColor      = "#7a2e1d"
+)
+
 // newAppHandler configures go-app's handler: names, icons, styles and the
 // version that tells installed copies an update is out. prefix is the URL
 // path the site lives under ("" at the root of its host).
 func newAppHandler(a *assets, prefix string) *app.Handler {
 	return &app.Handler{
 		Name:            components.Title,
-		ShortName:       "CSTO explainer",
+		ShortName:       shortName,
 		Title:           components.Title,
 		Description:     components.Description,
 		Author:          "Times Tengri",
 		Lang:            "en",
-		BackgroundColor: "#fbfaf7",
-		ThemeColor:      "#7a2e1d",
+		BackgroundColor: backgroundColor,
+		ThemeColor:      themeColor,
 		LoadingLabel:    "Loading the interactive map and timeline: {progress}%",
 		Icon: app.Icon{
 			Default:  "/web/icon-192.png",
@@ -32,11 +41,27 @@ func newAppHandler(a *assets, prefix string) *app.Handler {
 			SVG:      "/web/icon.svg",
 		},
 		// Listed after go-app's own /app.css, so ours restyles its loader.
-		Styles:            []string{"/web/explainer.css"},
-		Resources:         prefixResolver(strings.TrimRight(prefix, "/")),
-		Version:           a.version,
-		WasmContentLength: strconv.FormatInt(a.wasmSize, 10),
+		Styles:                []string{"/web/explainer.css"},
+		Resources:             prefixResolver(strings.TrimRight(prefix, "/")),
+		Version:               a.version,
+		WasmContentLength:     strconv.FormatInt(a.wasmSize, 10),
+		ServiceWorkerTemplate: appWorkerJS,
+		CacheableResources:    offlineResources,
 	}
+}
+
+// appWorkerJS is the service worker; see the comment at its top.
+//
+//go:embed app-worker.js
+var appWorkerJS string
+
+// offlineResources are cached on install, beside go-app's own list (the
+// page at /, its scripts, app.wasm, the icons and the styles), so every
+// route works offline after one visit.
+var offlineResources = []string{
+	"/web/icon.svg",
+	"/web/icon-maskable.svg",
+	"/web/icon-512.png",
 }
 
 // prefixResolver places the site's own files under a URL path prefix. Unlike

@@ -45,6 +45,8 @@ func newServer(a *assets, prefix string) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.StripPrefix("/web", a))
 	mux.Handle("/robots.txt", a)
+	mux.Handle("/manifest.webmanifest", manifestHandler(prefix))
+	mux.Handle("/manifest.json", manifestHandler(prefix))
 	// go-app would fetch these over HTTP from its resource provider; we have none.
 	mux.Handle("/sitemap.xml", http.NotFoundHandler())
 	mux.Handle("/ads.txt", http.NotFoundHandler())

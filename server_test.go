@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -268,4 +269,44 @@ func (l *lineWriter) Write(p []byte) (int, error) {
 		l.first <- strings.TrimSpace(s[strings.Index(s, "http://"):])
 	})
 	return l.w.Write(p)
+}
+
+func TestManifest(t *testing.T) {
+	h, _ := testSite(t)
+	res := get(t, h, "/manifest.webmanifest")
+	if ct := res.Header.Get("Content-Type"); ct != "application/manifest+json" {
+		t.Errorf("Content-Type %q", ct)
+	}
+	var m struct {
+		Name, ShortName string
+		StartURL        string `json:"start_url"`
+		Icons           []struct{ Src, Sizes, Type, Purpose string }
+		Screenshots     []struct {
+			Src        string
+			FormFactor string `json:"form_factor"`
+		}
+	}
+	if err := json.Unmarshal([]byte(body(t, res)), &m); err != nil {
+		t.Fatal(err)
+	}
+	purposes := map[string]bool{}
+	for _, i := range m.Icons {
+		purposes[i.Sizes+" "+i.Purpose] = true
+	}
+	for _, want := range []string{"192x192 any", "512x512 any", "512x512 maskable", "any any"} {
+		if !purposes[want] {
+			t.Errorf("manifest lacks a %s icon: %+v", want, m.Icons)
+		}
+	}
+	if len(m.Screenshots) != 2 || m.Name == "" || m.StartURL != "/" {
+		t.Errorf("manifest %+v", m)
+	}
+	for _, s := range m.Screenshots {
+		if _, err := os.Stat(filepath.Join("web", strings.TrimPrefix(s.Src, "/web/"))); err != nil {
+			t.Errorf("screenshot %s is not in web/: %v", s.Src, err)
+		}
+	}
+	if !strings.Contains(string(webManifest("/csto")), `"scope": "/csto/"`) {
+		t.Error("a prefixed manifest should scope the app to its sub-path")
+	}
 }

@@ -25,6 +25,7 @@ func newMasthead() app.UI {
 	return app.Header().Class("masthead").Body(
 		app.Img().Class("masthead-logo").Src("/web/icon.svg").Alt("").Width(32).Height(32),
 		app.P().Class("masthead-title").Text(Title),
+		NewAppBanner(),
 	)
 }
 

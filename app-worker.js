@@ -1,0 +1,62 @@
+// The explainer's service worker. The server fills in {{.Version}} and
+// {{.ResourcesToCache}} (go-app's ServiceWorkerTemplate).
+//
+// It differs from go-app's stock worker in three ways:
+//  - install waits (event.waitUntil) until every resource is cached, so
+//    "installed" means "works offline";
+//  - a page asked for with a query string (a deep link such as
+//    /?event=armenia-freezes) falls back, offline, to the cached page
+//    without the query: the client app reads the query itself;
+//  - old caches are deleted only once the new one is complete, and each
+//    version reads only its own cache, so old and new files never mix.
+const cacheName = "explainer-{{.Version}}";
+const resourcesToCache = {{.ResourcesToCache}};
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(cacheName);
+      await cache.addAll(resourcesToCache);
+      await self.skipWaiting();
+    })()
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const keys = await caches.keys();
+      await Promise.all(
+        keys.filter((key) => key !== cacheName).map((key) => caches.delete(key))
+      );
+      await self.clients.claim();
+    })()
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  event.respondWith(respond(request));
+});
+
+async function respond(request) {
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(request);
+  if (cached) {
+    return cached;
+  }
+  try {
+    return await fetch(request);
+  } catch (err) {
+    // Offline and not cached as asked: a page with a query string is the
+    // same page; the client app restores the view from the query.
+    const page = await cache.match(request, { ignoreSearch: true });
+    if (page) {
+      return page;
+    }
+    throw err;
+  }
+}
