@@ -106,7 +106,7 @@ func (c *Article) span(s story.Span) app.UI {
 			return label.Class("mention mention-date")
 		}
 		id := e.ID
-		return app.A().Class("mention mention-date").DataSet("event", id).
+		return app.A().Class("mention mention-date").DataSet("event-link", id).
 			Href(viewHref(c.Iview.SelectEvent(id, ct))).Title("On the timeline: " + e.Headline).
 			OnClick(func(ctx app.Context, ev app.Event) {
 				ev.PreventDefault()

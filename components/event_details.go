@@ -36,7 +36,7 @@ func (d *EventDetails) View(v state.State) *EventDetails {
 func (d *EventDetails) Render() app.UI {
 	c := content.Default()
 	e := d.Ievent
-	return app.Div().ID("event-details").Class("event-details").DataSet("event", e.ID).
+	return app.Div().ID("event-details").Class("event-details").DataSet("details-for", e.ID).
 		Aria("live", "polite").Body(
 		app.H3().Body(
 			app.Time().DateTime(e.Date.String()).Text(e.Display()),

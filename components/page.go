@@ -8,6 +8,20 @@ import (
 	"explainer/app/story"
 )
 
+// The lifecycle methods go-app calls only if their signatures match exactly;
+// a wrong one compiles and is silently never called, so check them here.
+var (
+	_ app.Initializer  = (*Page)(nil)
+	_ app.PreRenderer  = (*Page)(nil)
+	_ app.Navigator    = (*Page)(nil)
+	_ app.Mounter      = (*Page)(nil)
+	_ app.Mounter      = (*MembershipMap)(nil)
+	_ app.Mounter      = (*Timeline)(nil)
+	_ app.Mounter      = (*AppBanner)(nil)
+	_ app.AppUpdater   = (*AppBanner)(nil)
+	_ app.AppInstaller = (*AppBanner)(nil)
+)
+
 // Page is the full explainer: the article beside the map and the timeline.
 // It owns the reader's view, read from the URL; its children render it and
 // change it only by navigating to a new URL.
@@ -21,7 +35,7 @@ func NewPage() *Page { return &Page{view: state.Default()} }
 
 // OnInit reads the view from the address bar, so the client's first render
 // is already the linked view.
-func (p *Page) OnInit(ctx app.Context) {
+func (p *Page) OnInit() {
 	if app.IsClient {
 		p.view = state.Parse(app.Window().URL().RawQuery, content.Default())
 	}

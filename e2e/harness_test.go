@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -209,6 +210,13 @@ func newTab(t *testing.T, timeout time.Duration) *tab {
 	rec := &recorder{}
 	if err := chromedp.Listen(ctx, rec.record); err != nil {
 		t.Fatalf("listening to the tab: %v", err)
+	}
+	// Readers who ask for reduced motion get instant scrolling; so do the
+	// tests, or a click could land while the page is still gliding.
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
+	}); err != nil {
+		t.Fatalf("emulating reduced motion: %v", err)
 	}
 	return &tab{ctx: ctx, rec: rec}
 }
