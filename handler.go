@@ -41,7 +41,9 @@ func newAppHandler(a *assets, prefix string) *app.Handler {
 			SVG:      "/web/icon.svg",
 		},
 		// Listed after go-app's own /app.css, so ours restyles its loader.
-		Styles:                []string{"/web/explainer.css"},
+		Styles: []string{"/web/explainer.css"},
+		// Sends the page\'s height to a host page when it is in an iframe.
+		Scripts:               []string{"/web/embed-child.js defer"},
 		Resources:             prefixResolver(strings.TrimRight(prefix, "/")),
 		Version:               a.version,
 		WasmContentLength:     strconv.FormatInt(a.wasmSize, 10),
@@ -59,6 +61,7 @@ var appWorkerJS string
 // page at /, its scripts, app.wasm, the icons and the styles), so every
 // route works offline after one visit.
 var offlineResources = []string{
+	"/embed",
 	"/web/icon.svg",
 	"/web/icon-maskable.svg",
 	"/web/icon-512.png",

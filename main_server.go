@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -27,7 +28,8 @@ func run() {
 }
 
 const usage = `usage:
-  explainer serve  [-addr HOST:PORT] [-web DIR]       serve the explainer (default 127.0.0.1:8000)
+  explainer serve  [-addr HOST:PORT] [-web DIR] [-origin URL] [-embed-ancestors LIST]
+                                                       serve the explainer (default 127.0.0.1:8000)
   explainer export -out DIR [-prefix /path] [-web DIR] write a static site for any static host
 `
 
@@ -43,14 +45,19 @@ func command(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	switch args[0] {
 	case "serve":
 		addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
+		origin := fs.String("origin", "", "public origin, e.g. https://explainer.example (default: from each request's Host)")
+		ancestors := fs.String("embed-ancestors", frameAnyone, "sites that may frame /embed (CSP frame-ancestors), e.g. \"https://news.example https://*.news.example\"")
 		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		if err := checkAncestors(*ancestors); err != nil {
 			return err
 		}
 		assets, err := loadAssets(*webDir)
 		if err != nil {
 			return err
 		}
-		return serve(ctx, *addr, newServer(assets, ""), stdout)
+		return serve(ctx, *addr, newServer(assets, site{origin: *origin}, *ancestors), stdout)
 	case "export":
 		out := fs.String("out", "", "folder to write the static site to (required)")
 		prefix := fs.String("prefix", "", "URL path the site is served under, e.g. /csto for a project site")
@@ -71,4 +78,13 @@ func command(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", args[0])
+}
+
+// checkAncestors refuses a frame-ancestors list that would break the
+// header: it must be sources separated by spaces, nothing else.
+func checkAncestors(list string) error {
+	if strings.TrimSpace(list) == "" || strings.ContainsAny(list, ";,\r\n\"") {
+		return fmt.Errorf("-embed-ancestors %q: want sources separated by spaces, e.g. \"https://news.example\"", list)
+	}
+	return nil
 }

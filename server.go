@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"explainer/app/embed"
 )
 
 // contentSecurityPolicy allows the page to load only its own files.
@@ -39,30 +41,42 @@ const (
 	shutdownTimeout   = 10 * time.Second
 )
 
-// newServer routes requests: /web/ to the static assets, everything else to
-// go-app (pages, app.js, the manifest and the service worker).
-func newServer(a *assets, prefix string) http.Handler {
+// frameAnyone lets any site frame the embed; -embed-ancestors narrows it.
+const frameAnyone = "*"
+
+// newServer routes requests: /web/ to the static assets, /oembed to the
+// oEmbed endpoint, everything else to go-app (pages, app.js, the service
+// worker). embedAncestors is the CSP frame-ancestors source list for /embed.
+func newServer(a *assets, s site, embedAncestors string) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.StripPrefix("/web", a))
 	mux.Handle("/robots.txt", a)
-	mux.Handle("/manifest.webmanifest", manifestHandler(prefix))
-	mux.Handle("/manifest.json", manifestHandler(prefix))
+	mux.Handle("/manifest.webmanifest", manifestHandler(s.prefix))
+	mux.Handle("/manifest.json", manifestHandler(s.prefix))
+	mux.Handle("/oembed", oembedHandler(s))
 	// go-app would fetch these over HTTP from its resource provider; we have none.
 	mux.Handle("/sitemap.xml", http.NotFoundHandler())
 	mux.Handle("/ads.txt", http.NotFoundHandler())
-	mux.Handle("/", tidyPages(newAppHandler(a, prefix)))
-	return withHeaders(mux)
+	mux.Handle("/", tidyPages(newAppHandler(a, s.prefix), func(r *http.Request) string { return oembedLink(s, r) }))
+	return withHeaders(mux, embedAncestors)
 }
 
 // withHeaders sets the security headers on every response and refuses
-// methods a read-only site has no use for.
-func withHeaders(next http.Handler) http.Handler {
+// methods a read-only site has no use for. Only the embed may be framed by
+// other sites, and only by embedAncestors.
+func withHeaders(next http.Handler, embedAncestors string) http.Handler {
+	embedCSP := strings.Replace(contentSecurityPolicy, "frame-ancestors 'self'", "frame-ancestors "+embedAncestors, 1)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		if r.URL.Path == embed.Path {
+			h.Set("Content-Security-Policy", embedCSP)
+		} else {
+			h.Set("Content-Security-Policy", contentSecurityPolicy)
+			h.Set("X-Frame-Options", "SAMEORIGIN")
+			h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		}
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			h.Set("Allow", "GET, HEAD")

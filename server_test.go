@@ -46,7 +46,7 @@ func testSite(t *testing.T) (http.Handler, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newServer(a, ""), dir
+	return newServer(a, site{}, frameAnyone), dir
 }
 
 func get(t *testing.T, h http.Handler, path string, header ...string) *http.Response {

@@ -60,14 +60,19 @@ func tidyHTML(b []byte) []byte {
 	return bytes.Replace(out, []byte("<!doctype html>"), []byte("<!doctype html>\n"), 1)
 }
 
-// tidyPages applies tidyHTML to the HTML pages next serves.
-func tidyPages(next http.Handler) http.Handler {
+// tidyPages applies tidyHTML to the HTML pages next serves, and adds
+// head(r) to each page's <head>: markup that depends on the request, which
+// go-app's handler cannot vary by page.
+func tidyPages(next http.Handler, head func(*http.Request) string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := &bufferedResponse{header: http.Header{}}
 		next.ServeHTTP(rec, r)
 		body := rec.body.Bytes()
 		if strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
 			body = tidyHTML(body)
+			if head != nil {
+				body = bytes.Replace(body, []byte("</head>"), []byte(head(r)+"</head>"), 1)
+			}
 			rec.header.Set("Content-Type", "text/html; charset=utf-8")
 		}
 		for k, v := range rec.header {

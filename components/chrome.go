@@ -3,6 +3,7 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/state"
 	"explainer/app/story"
 )
 
@@ -20,12 +21,14 @@ func newSkipLink(target, label string) app.UI {
 	return app.A().Class("skip-link").Href(target).Text(label)
 }
 
-// newMasthead names the explainer above the article.
-func newMasthead() app.UI {
+// newMasthead names the explainer above the article, with the install and
+// update notices and the embed code for editors.
+func newMasthead(v state.State) app.UI {
 	return app.Header().Class("masthead").Body(
 		app.Img().Class("masthead-logo").Src("/web/icon.svg").Alt("").Width(32).Height(32),
 		app.P().Class("masthead-title").Text(Title),
 		NewAppBanner(),
+		NewEmbedDialog().View(v),
 	)
 }
 

@@ -20,6 +20,10 @@ var (
 	_ app.Mounter      = (*AppBanner)(nil)
 	_ app.AppUpdater   = (*AppBanner)(nil)
 	_ app.AppInstaller = (*AppBanner)(nil)
+	_ app.Initializer  = (*EmbedPage)(nil)
+	_ app.PreRenderer  = (*EmbedPage)(nil)
+	_ app.Navigator    = (*EmbedPage)(nil)
+	_ app.Mounter      = (*EmbedPage)(nil)
 )
 
 // Page is the full explainer: the article beside the map and the timeline.
@@ -63,7 +67,7 @@ func (p *Page) OnMount(ctx app.Context) {
 func (p *Page) Render() app.UI {
 	return app.Div().Class("explainer").Body(
 		newSkipLink("#article", "Skip to the article"),
-		newMasthead(),
+		newMasthead(p.view),
 		app.Main().ID("main").Class("layout").Body(
 			NewArticle(story.Default()).View(p.view),
 			app.Aside().Class("panels").Aria("label", "Map and timeline").Body(

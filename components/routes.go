@@ -5,10 +5,15 @@
 // rules of their own. Each file holds one component.
 package components
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/embed"
+)
 
 // Routes registers the explainer's pages with go-app. Both the server
 // (for prerendering) and the browser (for the client app) call it.
 func Routes() {
 	app.Route("/", func() app.Composer { return NewPage() })
+	app.Route(embed.Path, func() app.Composer { return NewEmbedPage() })
 }

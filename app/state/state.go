@@ -48,10 +48,22 @@ type State struct {
 	At      date.Date // day shown on the map; always day precision
 	Event   string    // selected event id, or ""
 	Country string    // selected state's ISO alpha-3 code, or ""
+
+	// Extra holds the URL's other parameters, encoded and sorted (an embed's
+	// view, theme and host ids, say), so that navigating keeps them. They are
+	// not interpreted here.
+	Extra string
 }
+
+// maxExtra caps the length of Extra; a query with more foreign parameters
+// than that keeps none of them.
+const maxExtra = 1024
 
 // Default is the opening view: the map at the summit, nothing selected.
 func Default() State { return State{At: Summit} }
+
+// Reset returns the default view with s's extra parameters kept.
+func (s State) Reset() State { return State{At: Summit, Extra: s.Extra} }
 
 // Parse reads a view from a URL query string (without the "?"). Each value
 // that is malformed or unknown to c is ignored. When an event is selected
@@ -77,7 +89,27 @@ func Parse(rawQuery string, c Catalog) State {
 	if v := strings.ToUpper(first(q, ParamCountry)); v != "" && c.HasCountry(v) {
 		s.Country = v
 	}
+	s.Extra = extra(q)
 	return s
+}
+
+// extra encodes the parameters that are not the view's own, dropping any
+// whose name or value is over maxParam long.
+func extra(q url.Values) string {
+	keep := url.Values{}
+	for k, vs := range q {
+		if k == ParamAt || k == ParamEvent || k == ParamCountry || k == "" || len(k) > maxParam {
+			continue
+		}
+		if len(vs) > 0 && len(vs[0]) <= maxParam {
+			keep.Set(k, vs[0])
+		}
+	}
+	e := keep.Encode() // sorted by key
+	if len(e) > maxExtra {
+		return ""
+	}
+	return e
 }
 
 // Query encodes s as a URL query string, canonical and without the "?":
@@ -88,13 +120,19 @@ func (s State) Query(c Catalog) string {
 	if s.Event != "" {
 		parts = append(parts, ParamEvent+"="+url.QueryEscape(s.Event))
 	}
-	if s.showsOwnDate(c) {
-		// The event implies the date.
-	} else if s.At != Summit && !s.At.IsZero() {
+	// The date is left out when Parse would restore it anyway: the
+	// selected event's own date, or the summit when nothing is selected.
+	switch {
+	case s.At.IsZero(), s.showsOwnDate(c):
+	case s.Event == "" && s.At == Summit:
+	default:
 		parts = append(parts, ParamAt+"="+s.At.String())
 	}
 	if s.Country != "" {
 		parts = append(parts, ParamCountry+"="+url.QueryEscape(s.Country))
+	}
+	if s.Extra != "" {
+		parts = append(parts, s.Extra)
 	}
 	return strings.Join(parts, "&")
 }

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -50,6 +51,12 @@ func TestParse(t *testing.T) {
 		{"country=%3Cscript%3E", Default()},
 		{"event=..%2F..%2Fetc%2Fpasswd", Default()},
 		{"at=2010-05-01&at=2012-01-01", State{At: date.MustParse("2010-05-01")}},
+		// Foreign parameters are kept, sorted and re-encoded, so an embed's
+		// options survive navigation.
+		{"view=map&country=ARM&childId=c1", State{At: Summit, Country: "ARM", Extra: "childId=c1&view=map"}},
+		{"theme=%3Cb%3E", State{At: Summit, Extra: "theme=%3Cb%3E"}},
+		{"utm=" + strings.Repeat("x", 100), Default()},
+		{manyParams(60), Default()},
 	}
 	for _, tt := range tests {
 		if got := Parse(tt.query, c); got != tt.want {
@@ -69,6 +76,7 @@ func TestQueryRoundTrip(t *testing.T) {
 		{State{At: date.MustParse("2024-02-22"), Event: "armenia-freezes"}, "event=armenia-freezes"},
 		{State{At: date.MustParse("2024-03-01"), Event: "armenia-freezes", Country: "ARM"}, "event=armenia-freezes&at=2024-03-01&country=ARM"},
 		{State{At: Summit, Country: "UZB"}, "country=UZB"},
+		{State{At: Summit, Event: "armenia-freezes", Extra: "view=map"}, "event=armenia-freezes&at=2025-11-27&view=map"},
 	}
 	for _, tt := range tests {
 		if got := tt.state.Query(c); got != tt.query {
@@ -104,4 +112,13 @@ func TestTransitions(t *testing.T) {
 	if got := s.SelectCountry("XXX", c); got.Country != "" {
 		t.Errorf("unknown country selected: %+v", got)
 	}
+}
+
+// manyParams is a query of n distinct foreign parameters, 22 bytes each.
+func manyParams(n int) string {
+	var parts []string
+	for i := 0; i < n; i++ {
+		parts = append(parts, "param"+strconv.Itoa(1000+i)+"=0123456789ab")
+	}
+	return strings.Join(parts, "&")
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/andybalholm/brotli"
 )
@@ -60,7 +61,7 @@ func writeCompressed(name, ext string, newWriter func(io.Writer) io.WriteCloser)
 		return 0, err
 	}
 	defer in.Close()
-	tmp, err := os.CreateTemp(".", ".precompress-*")
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".precompress-*")
 	if err != nil {
 		return 0, err
 	}

@@ -1,0 +1,77 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/content"
+	"explainer/app/embed"
+	"explainer/app/state"
+	"explainer/app/story"
+)
+
+// EmbedPage is the explainer as a news page carries it in an iframe: one
+// view (map, timeline, article, or all three) with compact chrome, a title,
+// credits and a link to the full explainer. Its height goes to the host
+// page from web/embed-child.js, which runs before the wasm does.
+type EmbedPage struct {
+	app.Compo
+	view state.State
+	opts embed.Options
+}
+
+// NewEmbedPage returns the embed route's page.
+func NewEmbedPage() *EmbedPage {
+	return &EmbedPage{view: state.Default(), opts: embed.Parse("")}
+}
+
+// OnInit reads the view and the options from the address bar.
+func (p *EmbedPage) OnInit() {
+	if app.IsClient {
+		p.read(app.Window().URL().RawQuery)
+	}
+}
+
+// OnPreRender reads them from the request, for the server's HTML.
+func (p *EmbedPage) OnPreRender(ctx app.Context) {
+	p.read(ctx.Page().URL().RawQuery)
+	ctx.Page().SetTitle(Title + " (embed)")
+	ctx.Page().SetDescription(Description)
+}
+
+// OnNav re-reads them after a navigation inside the iframe.
+func (p *EmbedPage) OnNav(ctx app.Context) {
+	p.read(ctx.Page().URL().RawQuery)
+}
+
+// OnMount marks the document ready.
+func (p *EmbedPage) OnMount(ctx app.Context) {
+	markReady()
+}
+
+func (p *EmbedPage) read(rawQuery string) {
+	p.view = state.Parse(rawQuery, content.Default())
+	p.opts = embed.Parse(rawQuery)
+}
+
+// Render draws the chosen view.
+func (p *EmbedPage) Render() app.UI {
+	v := p.opts.View
+	full := p.view
+	full.Extra = ""
+	return app.Div().Class("embed", "theme-"+string(p.opts.Theme), "view-"+string(v)).Body(
+		app.Header().Class("embed-header").Body(
+			app.P().Class("embed-title").Text(Title),
+			app.A().Class("embed-open").Href("/"+viewHref(full)).Target("_blank").Rel("noopener").
+				Text("Open the full explainer"),
+		),
+		app.Main().ID("main").Class("embed-body").Body(
+			app.If(v.Shows(embed.Map), func() app.UI { return NewMembershipMap().View(p.view) }),
+			app.If(v.Shows(embed.Timeline), func() app.UI { return NewTimeline().View(p.view) }),
+			app.If(v.Shows(embed.Article), func() app.UI { return NewArticle(story.Default()).View(p.view) }),
+		),
+		app.Footer().Class("embed-credits").Body(
+			app.P().Text("Article: "+story.Default().Outlet+", "+story.Default().Published.Long()+
+				". Map shapes: Natural Earth. Timeline sources with each event."),
+		),
+	)
+}

@@ -1,0 +1,193 @@
+package e2e
+
+import (
+	"fmt"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// hostPage is a news page on another site that embeds the explainer with
+// Pym.js and also listens for the other height formats.
+const hostPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A news page</title>
+<style>body{margin:0;font:16px sans-serif} #frame-box{width:%dpx}</style></head>
+<body><h1>A news page</h1><div id="frame-box"></div>
+<script src="/pym.v1.min.js"></script>
+<script>
+window.heights = {pym: [], dw: [], amp: [], embedly: []};
+window.addEventListener("message", function (e) {
+  var d = e.data;
+  if (typeof d === "string" && d.indexOf("pymxPYMx") === 0) { window.heights.pym.push(d); }
+  else if (d && d["datawrapper-height"]) { window.heights.dw.push(d["datawrapper-height"]); }
+  else if (d && d.sentinel === "amp" && d.type === "embed-size") { window.heights.amp.push(d.height); }
+  else if (typeof d === "string" && d.indexOf("iframe.resize") >= 0) { window.heights.embedly.push(JSON.parse(d).height); }
+});
+window.pymParent = new pym.Parent("frame-box", %q, {title: "Armenia and the CSTO, explained"});
+</script></body></html>`
+
+// newHostSite serves the host page on another site than the explainer:
+// "localhost" rather than "127.0.0.1", so the iframe is cross-site.
+func newHostSite(t *testing.T, page func(r *http.Request) string) string {
+	t.Helper()
+	pym := npmFile(t, "pym.js", "1.3.2", "dist/pym.v1.min.js")
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/pym.v1.min.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			w.Write(pym)
+		case "/":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, page(r))
+		case "/favicon.ico":
+			w.WriteHeader(http.StatusNoContent)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(ts.Close)
+	return strings.Replace(ts.URL, "127.0.0.1", "localhost", 1)
+}
+
+// settledHeight waits until the iframe's height has stopped changing and
+// returns it with the embed's own last reported height.
+func settledHeight(t *testing.T, tb *tab) (frame, reported float64) {
+	t.Helper()
+	tb.waitTrue(t, `document.querySelector("#frame-box iframe") !== null && window.heights.dw.length > 0`, 30*time.Second)
+	last, stable := -1.0, 0
+	deadline := time.Now().Add(40 * time.Second)
+	for time.Now().Before(deadline) {
+		tb.do(t, chromedp.Sleep(500*time.Millisecond))
+		h := eval[float64](t, tb, `document.querySelector("#frame-box iframe").getBoundingClientRect().height`)
+		if h == last && h > 300 {
+			if stable++; stable >= 4 {
+				break
+			}
+		} else {
+			stable = 0
+		}
+		last = h
+	}
+	reported = eval[float64](t, tb, `(() => { const d = window.heights.dw[window.heights.dw.length - 1]; return d[Object.keys(d)[0]] })()`)
+	return last, reported
+}
+
+func TestEmbedSizesItselfInAHostPage(t *testing.T) {
+	for _, width := range []int{700, 360} {
+		t.Run(fmt.Sprintf("%dpx", width), func(t *testing.T) {
+			embedURL := baseURL + "/embed?view=all&embedId=dw1&event=armenia-freezes"
+			host := newHostSite(t, func(*http.Request) string { return fmt.Sprintf(hostPage, width, embedURL) })
+			tb := newTab(t, 90*time.Second)
+			tb.do(t, chromedp.EmulateViewport(int64(width)+40, 900))
+			tb.open(t, host+"/")
+			frame, reported := settledHeight(t, tb)
+			if math.Abs(frame-reported) > 4 {
+				t.Errorf("iframe is %.0f px tall, the embed's content %.0f px", frame, reported)
+			}
+			if frame < 1000 {
+				t.Errorf("iframe only %.0f px tall for the whole explainer", frame)
+			}
+			if w := eval[float64](t, tb, `document.querySelector("#frame-box iframe").getBoundingClientRect().width`); math.Abs(w-float64(width)) > 1 {
+				t.Errorf("iframe is %.0f px wide, want %d", w, width)
+			}
+			src := eval[string](t, tb, `document.querySelector("#frame-box iframe").src`)
+			u, _ := url.Parse(src)
+			if u.Query().Get("childId") != "frame-box" {
+				t.Fatalf("Pym did not add its childId: %s", src)
+			}
+			pym := eval[[]string](t, tb, `window.heights.pym`)
+			if len(pym) == 0 || !strings.HasPrefix(pym[len(pym)-1], "pymxPYMxframe-boxxPYMxheightxPYMx") {
+				t.Errorf("Pym messages %v", pym)
+			}
+			dwKey := eval[string](t, tb, `Object.keys(window.heights.dw[0])[0]`)
+			if dwKey != "dw1" || !strings.Contains(src, dwKey) {
+				t.Errorf("Datawrapper messages keyed %q, which the iframe URL %s should contain", dwKey, src)
+			}
+			for _, format := range []string{"amp", "embedly"} {
+				hs := eval[[]float64](t, tb, `window.heights.`+format)
+				if len(hs) == 0 || math.Abs(hs[len(hs)-1]-reported) > 0.5 {
+					t.Errorf("%s heights %v, want the last to be %.0f", format, hs, reported)
+				}
+			}
+			tb.noErrors(t)
+		})
+	}
+}
+
+// The embed code's own script sizes the iframe without Pym, and each embed
+// view shows its part only.
+func TestEmbedViewsAndOwnScript(t *testing.T) {
+	tb := newTab(t, 60*time.Second)
+	for _, tt := range []struct {
+		view  string
+		shows []string
+		hides []string
+	}{
+		{"map", []string{"#map"}, []string{"#timeline", "#article"}},
+		{"timeline", []string{"#timeline"}, []string{"#map", "#article"}},
+		{"article", []string{"#article"}, []string{"#map", "#timeline"}},
+		{"all", []string{"#map", "#timeline", "#article"}, nil},
+	} {
+		tb.open(t, "/embed?view="+tt.view+"&theme=dark&country=ARM")
+		tb.waitReady(t)
+		for _, sel := range tt.shows {
+			if !eval[bool](t, tb, `document.querySelector(`+jsString(sel)+`) !== null`) {
+				t.Errorf("view %s lacks %s", tt.view, sel)
+			}
+		}
+		for _, sel := range tt.hides {
+			if eval[bool](t, tb, `document.querySelector(`+jsString(sel)+`) !== null`) {
+				t.Errorf("view %s shows %s", tt.view, sel)
+			}
+		}
+		if !eval[bool](t, tb, `document.querySelector(".embed").classList.contains("theme-dark")`) {
+			t.Errorf("view %s ignores theme=dark", tt.view)
+		}
+		link := eval[string](t, tb, `document.querySelector(".embed-open").getAttribute("href")`)
+		if !strings.Contains(link, "country=ARM") || strings.Contains(link, "view=") || strings.Contains(link, "theme=") {
+			t.Errorf("link to the full explainer %q should carry the view, not the embed options", link)
+		}
+	}
+	// Selections inside the embed keep the iframe's own URL current, embed
+	// options included.
+	tb.open(t, "/embed?view=timeline&theme=dark")
+	tb.waitReady(t)
+	tb.do(t, chromedp.Click(chromedp.CSS(`[data-event="armenia-freezes"]`)))
+	tb.waitEvent(t, "armenia-freezes")
+	if q := query(t, tb); q.Get("event") != "armenia-freezes" || q.Get("view") != "timeline" || q.Get("theme") != "dark" {
+		t.Errorf("after a selection the embed's URL is %v", q)
+	}
+	tb.noErrors(t)
+}
+
+// The editor's embed code, pasted into another site's page, sizes the
+// iframe with our script.
+func TestEmbedCodeFromTheDialog(t *testing.T) {
+	tb := newTab(t, 90*time.Second)
+	tb.open(t, "/?event=bishkek-summit")
+	tb.waitReady(t)
+	tb.do(t, chromedp.Click(chromedp.CSS("#embed-open")))
+	tb.waitTrue(t, `document.getElementById("embed-dialog") !== null`, 10*time.Second)
+	tb.do(t, chromedp.Click(chromedp.CSS("#embed-view-map")))
+	tb.waitTrue(t, `document.getElementById("embed-code").value.includes("view=map")`, 10*time.Second)
+	code := eval[string](t, tb, `document.getElementById("embed-code").value`)
+	for _, want := range []string{`<iframe src="` + baseURL + `/embed?event=bishkek-summit&amp;view=map"`, `title="`, `loading="lazy"`, `<script async src="` + baseURL + `/web/embed.js"></script>`} {
+		if !strings.Contains(code, want) {
+			t.Errorf("embed code lacks %s:\n%s", want, code)
+		}
+	}
+	host := newHostSite(t, func(*http.Request) string {
+		return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body><div id="frame-box" style="width:600px">` + code + `</div></body></html>`
+	})
+	tb2 := newTab(t, 90*time.Second)
+	tb2.open(t, host+"/")
+	tb2.waitTrue(t, `(() => { const f = document.querySelector("iframe"); return f && f.getBoundingClientRect().height !== 900 && f.getBoundingClientRect().height > 300 })()`, 40*time.Second)
+	tb.do(t, chromedp.KeyEvent("\x1b"))
+	tb.noErrors(t)
+}
