@@ -26,6 +26,14 @@ func export(out, prefix string, a *assets, stdout io.Writer) error {
 	if err := tidyPageFiles(out); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
+	appJS := filepath.Join(out, "app.js")
+	js, err := os.ReadFile(appJS)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := os.WriteFile(appJS, patchAppJS(js), 0o644); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
 	if err := os.WriteFile(filepath.Join(out, "manifest.webmanifest"), webManifest(prefix), 0o644); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}

@@ -310,3 +310,14 @@ func TestManifest(t *testing.T) {
 		t.Error("a prefixed manifest should scope the app to its sub-path")
 	}
 }
+
+func TestAppJSPatch(t *testing.T) {
+	h, _ := testSite(t)
+	js := body(t, get(t, h, "/app.js"))
+	if strings.Contains(js, string(swFailure)) || !strings.Contains(js, string(swFailureQuiet)) {
+		t.Error("go-app's app.js changed: its service worker failure is no longer downgraded to a warning")
+	}
+	if !strings.Contains(js, "goappInitWebAssembly") {
+		t.Error("/app.js is not go-app's script")
+	}
+}

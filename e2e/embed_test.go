@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -189,5 +190,32 @@ func TestEmbedCodeFromTheDialog(t *testing.T) {
 	tb2.open(t, host+"/")
 	tb2.waitTrue(t, `(() => { const f = document.querySelector("iframe"); return f && f.getBoundingClientRect().height !== 900 && f.getBoundingClientRect().height > 300 })()`, 40*time.Second)
 	tb.do(t, chromedp.KeyEvent("\x1b"))
+	tb.noErrors(t)
+}
+
+// Where third-party storage is blocked, the embed still starts: Chrome's
+// third-party cookie restriction is on, and the embed is on another site.
+func TestEmbedWorksWithThirdPartyStorageBlocked(t *testing.T) {
+	embedURL := baseURL + "/embed?view=map&embedId=blocked"
+	host := newHostSite(t, func(*http.Request) string {
+		return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body>
+<iframe id="f" src="` + embedURL + `" title="explainer" style="width:600px;height:400px;border:0"></iframe>
+<script>
+window.got = {ready: false, heights: []};
+window.addEventListener("message", function (e) {
+  if (e.data && e.data.type === "explainer:ready") { window.got.ready = true; }
+  if (e.data && e.data["datawrapper-height"]) { window.got.heights.push(e.data["datawrapper-height"].blocked); }
+});
+</script></body></html>`
+	})
+	tb := newTab(t, 90*time.Second)
+	if _, err := chromedp.Call(tb.ctx, network.SetCookieControls, network.SetCookieControlsParams{EnableThirdPartyCookieRestriction: true}); err != nil {
+		t.Fatal(err)
+	}
+	tb.open(t, host+"/")
+	tb.waitTrue(t, `window.got.ready && window.got.heights.length > 0`, 40*time.Second)
+	if h := eval[float64](t, tb, `window.got.heights[window.got.heights.length - 1]`); h < 400 {
+		t.Errorf("the embed reports %.0f px", h)
+	}
 	tb.noErrors(t)
 }

@@ -6,6 +6,8 @@
 //                   else the page's path and query, which the iframe's src contains)
 //   - AMP:          {sentinel: "amp", type: "embed-size", height: px}
 //   - Embedly/Medium: '{"src": url, "context": "iframe.resize", "height": px}'
+// Once the interactive app is running (<html data-ready="true">) it also
+// posts {type: "explainer:ready"}, for hosts that want to know.
 // It is plain JavaScript so it works before the wasm has loaded.
 (function () {
   "use strict";
@@ -65,6 +67,16 @@
       send(true);
     }
   });
+
+  var announced = false;
+  function announceReady() {
+    if (!announced && document.documentElement.dataset.ready === "true") {
+      announced = true;
+      window.parent.postMessage({ type: "explainer:ready" }, "*");
+      send(true);
+    }
+  }
+  new MutationObserver(announceReady).observe(document.documentElement, { attributes: true, attributeFilter: ["data-ready"] });
 
   if (window.ResizeObserver) {
     new ResizeObserver(schedule).observe(document.documentElement);
