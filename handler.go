@@ -4,6 +4,7 @@ package main
 
 import (
 	_ "embed"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -21,10 +22,18 @@ const (
 )
 
 // newAppHandler configures go-app's handler: names, icons, styles and the
-// version that tells installed copies an update is out. prefix is the URL
-// path the site lives under ("" at the root of its host).
-func newAppHandler(a *assets, prefix string) *app.Handler {
+// version that tells installed copies an update is out. s.prefix is the URL
+// path the site lives under ("" at the root of its host); s.origin, if set,
+// makes the link previews' (Open Graph) addresses absolute.
+func newAppHandler(a *assets, s site) *app.Handler {
+	domain := ""
+	if u, err := url.Parse(s.origin); err == nil {
+		domain = u.Host
+	}
+	prefix := s.prefix
 	return &app.Handler{
+		Domain:          domain,
+		Image:           "/web/screenshots/wide.png",
 		Name:            components.Title,
 		ShortName:       shortName,
 		Title:           components.Title,

@@ -57,7 +57,7 @@ func newServer(a *assets, s site, embedAncestors string) http.Handler {
 	// go-app would fetch these over HTTP from its resource provider; we have none.
 	mux.Handle("/sitemap.xml", http.NotFoundHandler())
 	mux.Handle("/ads.txt", http.NotFoundHandler())
-	goapp := newAppHandler(a, s.prefix)
+	goapp := newAppHandler(a, s)
 	mux.Handle("/app.js", patchedAppJS(goapp))
 	mux.Handle("/", tidyPages(goapp, func(r *http.Request) string { return oembedLink(s, r) }))
 	return withHeaders(mux, embedAncestors)
