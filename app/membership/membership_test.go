@@ -1,13 +1,12 @@
 package membership
 
 import (
-	"errors"
+	"explainer/app/sheet/sheettest"
 	"strings"
 	"testing"
 
 	"explainer/app/country"
 	"explainer/app/date"
-	"explainer/app/sheet"
 	"explainer/app/timeline"
 )
 
@@ -282,22 +281,7 @@ func TestBadFiles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseTransitions("transitions.csv", strings.NewReader(tt.csv))
-			if err == nil {
-				t.Fatal("no error")
-			}
-			lines := strings.Split(err.Error(), "\n")
-			if len(lines) != len(tt.want) {
-				t.Fatalf("%d errors, want %d:\n%v", len(lines), len(tt.want), err)
-			}
-			for i, w := range tt.want {
-				if !strings.HasPrefix(lines[i], w) {
-					t.Errorf("error %d = %q\nwant it to start %q", i, lines[i], w)
-				}
-			}
-			var se *sheet.Error
-			if !errors.As(err, &se) || se.File != "transitions.csv" {
-				t.Errorf("errors.As(*sheet.Error) = %+v", se)
-			}
+			sheettest.WantErrors(t, err, "transitions.csv", tt.want)
 		})
 	}
 }

@@ -1,14 +1,13 @@
 package timeline
 
 import (
-	"errors"
+	"explainer/app/sheet/sheettest"
 	"os"
 	"strings"
 	"testing"
 
 	"explainer/app/country"
 	"explainer/app/date"
-	"explainer/app/sheet"
 )
 
 var article = Known{Paragraphs: IsArticleParagraph}
@@ -424,19 +423,7 @@ func TestBadFiles(t *testing.T) {
 			if err == nil {
 				t.Fatalf("no error; parsed %d events", tl.Len())
 			}
-			lines := strings.Split(err.Error(), "\n")
-			if len(lines) != len(tt.want) {
-				t.Fatalf("%d errors, want %d:\n%v", len(lines), len(tt.want), err)
-			}
-			for i, w := range tt.want {
-				if !strings.HasPrefix(lines[i], w) {
-					t.Errorf("error %d = %q\nwant it to start %q", i, lines[i], w)
-				}
-			}
-			var se *sheet.Error
-			if !errors.As(err, &se) || se.File != "events.csv" || se.Line == 0 {
-				t.Errorf("errors.As(*sheet.Error) = %+v", se)
-			}
+			sheettest.WantErrors(t, err, "events.csv", tt.want)
 		})
 	}
 }
