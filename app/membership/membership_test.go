@@ -1,12 +1,12 @@
 package membership
 
 import (
-	"explainer/app/sheet/sheettest"
 	"strings"
 	"testing"
 
 	"explainer/app/country"
 	"explainer/app/date"
+	"explainer/app/sheet/sheettest"
 	"explainer/app/timeline"
 )
 

@@ -1,12 +1,12 @@
 package roles
 
 import (
-	"explainer/app/sheet/sheettest"
 	"strings"
 	"testing"
 
 	"explainer/app/date"
 	"explainer/app/membership"
+	"explainer/app/sheet/sheettest"
 	"explainer/app/timeline"
 )
 

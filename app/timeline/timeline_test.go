@@ -1,13 +1,13 @@
 package timeline
 
 import (
-	"explainer/app/sheet/sheettest"
 	"os"
 	"strings"
 	"testing"
 
 	"explainer/app/country"
 	"explainer/app/date"
+	"explainer/app/sheet/sheettest"
 )
 
 var article = Known{Paragraphs: IsArticleParagraph}
