@@ -47,3 +47,12 @@ func newCredits() app.UI {
 func markReady() {
 	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-ready", "true")
 }
+
+// newJumpLinks lets readers on narrow screens, where the map and the
+// timeline come after the article, go to them at once.
+func newJumpLinks() app.UI {
+	return app.Nav().Class("jump-links").Aria("label", "Sections").Body(
+		app.A().Href("#map").Text("The map"),
+		app.A().Href("#timeline").Text("The timeline"),
+	)
+}

@@ -68,6 +68,7 @@ func (p *Page) Render() app.UI {
 	return app.Div().Class("explainer").Body(
 		newSkipLink("#article", "Skip to the article"),
 		newMasthead(p.view),
+		newJumpLinks(),
 		app.Main().ID("main").Class("layout").Body(
 			NewArticle(story.Default()).View(p.view),
 			app.Aside().Class("panels").Aria("label", "Map and timeline").Body(
