@@ -8,7 +8,11 @@
 //    /?event=armenia-freezes) falls back, offline, to the cached page
 //    without the query: the client app reads the query itself;
 //  - old caches are deleted only once the new one is complete, and each
-//    version reads only its own cache, so old and new files never mix.
+//    version reads only its own cache, so old and new files never mix;
+//  - it does not claim open pages on activation: go-app takes a worker
+//    that takes control of a page as an update, and would offer a first-time
+//    reader a "new version". Pages it does not control still load through
+//    it on their next navigation, offline included.
 const cacheName = "explainer-{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 
@@ -29,7 +33,6 @@ self.addEventListener("activate", (event) => {
       await Promise.all(
         keys.filter((key) => key !== cacheName).map((key) => caches.delete(key))
       );
-      await self.clients.claim();
     })()
   );
 });

@@ -124,6 +124,12 @@ func (a *assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer f.Close()
+	if w.Header().Get("Content-Encoding") != "" {
+		// ServeContent leaves Content-Length out of encoded responses, and
+		// ranges of a compressed copy mean nothing to the client: send it whole.
+		r.Header.Del("Range")
+		w.Header().Set("Content-Length", strconv.FormatInt(info.Size(), 10))
+	}
 	// ServeContent handles ranges, If-Modified-Since and HEAD; it keeps the
 	// Content-Type set above rather than sniffing the compressed bytes.
 	http.ServeContent(w, r, name, info.ModTime(), f)

@@ -20,7 +20,7 @@ func export(out, prefix string, a *assets, stdout io.Writer) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
-	if err := app.GenerateStaticWebsite(out, newAppHandler(a, site{prefix: prefix})); err != nil {
+	if err := app.GenerateStaticWebsite(out, newAppHandler(a, site{prefix: prefix, static: true})); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	if err := tidyPageFiles(out); err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/embed"
 	"explainer/components"
 )
 
@@ -57,7 +58,9 @@ func newAppHandler(a *assets, s site) *app.Handler {
 		Version:               a.version,
 		WasmContentLength:     strconv.FormatInt(a.wasmSize, 10),
 		ServiceWorkerTemplate: appWorkerJS,
-		CacheableResources:    offlineResources,
+		// Without JavaScript, hide the loading bar and the controls that need it.
+		RawHeaders:         []string{`<noscript><link rel="stylesheet" href="` + prefixResolver(prefix).Resolve("/web/noscript.css") + `"></noscript>`},
+		CacheableResources: offlineResources(s),
 	}
 }
 
@@ -68,12 +71,15 @@ var appWorkerJS string
 
 // offlineResources are cached on install, beside go-app's own list (the
 // page at /, its scripts, app.wasm, the icons and the styles), so every
-// route works offline after one visit.
-var offlineResources = []string{
-	"/embed",
-	"/web/icon.svg",
-	"/web/icon-maskable.svg",
-	"/web/icon-512.png",
+// route works offline after one visit. A static export serves the embed as
+// embed.html, which a plain file server does not find at /embed, and one
+// failed request would fail the whole install: there the embed is left out.
+func offlineResources(s site) []string {
+	resources := []string{"/web/icon.svg", "/web/icon-maskable.svg", "/web/icon-512.png"}
+	if !s.static {
+		resources = append(resources, embed.Path)
+	}
+	return resources
 }
 
 // prefixResolver places the site's own files under a URL path prefix. Unlike
@@ -87,10 +93,7 @@ func (p prefixResolver) Resolve(location string) string {
 	case strings.HasPrefix(location, "https://"), strings.HasPrefix(location, "http://"):
 		return location
 	case location == "" || location == "/":
-		if p == "" {
-			return "/"
-		}
-		return string(p)
+		return string(p) + "/"
 	case !strings.HasPrefix(location, "/") && !strings.HasPrefix(location, "web/"):
 		// "#article", "?event=x": relative to the page, so already right.
 		return location

@@ -5,7 +5,6 @@ package main
 import (
 	"encoding/json"
 	"net/http"
-	"strings"
 
 	"explainer/components"
 )
@@ -32,9 +31,6 @@ type manifestScreenshot struct {
 func webManifest(prefix string) []byte {
 	r := prefixResolver(prefix)
 	scope := r.Resolve("/")
-	if !strings.HasSuffix(scope, "/") {
-		scope += "/"
-	}
 	m := struct {
 		ID              string               `json:"id"`
 		Name            string               `json:"name"`

@@ -27,6 +27,7 @@ const (
 type site struct {
 	origin string // e.g. "https://explainer.example"; "" takes it from each request
 	prefix string // e.g. "/csto"; "" at the host's root
+	static bool   // a static export, served by a plain file server: no /oembed, no /embed route
 }
 
 // originOf returns the site's public origin, from the configuration or else

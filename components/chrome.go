@@ -36,7 +36,7 @@ func newMasthead(v state.State) app.UI {
 func newCredits() app.UI {
 	a := story.Default()
 	return app.Footer().Class("credits").Body(
-		app.P().Text("Article: "+a.Outlet+", "+a.Published.Long()+". "+a.Note),
+		app.P().Text("Article: "+a.Outlet+", "+a.Published.Long()+"."),
 		app.P().Text("Map shapes: Natural Earth (public domain). Timeline facts: sources named with each event."),
 	)
 }
