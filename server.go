@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"path"
 	"strings"
 	"time"
 
@@ -39,6 +40,7 @@ const (
 	idleTimeout       = 120 * time.Second
 	maxHeaderBytes    = 32 << 10
 	shutdownTimeout   = 10 * time.Second
+	pageCacheBytes    = 32 << 20 // rendered pages kept in memory
 )
 
 // frameAnyone lets any site frame the embed; -embed-ancestors narrows it.
@@ -59,7 +61,7 @@ func newServer(a *assets, s site, embedAncestors string) http.Handler {
 	mux.Handle("/ads.txt", http.NotFoundHandler())
 	goapp := newAppHandler(a, s)
 	mux.Handle("/app.js", patchedAppJS(goapp))
-	mux.Handle("/", tidyPages(goapp, func(r *http.Request) string { return oembedLink(s, r) }))
+	mux.Handle("/", newPageCache(tidyPages(goapp, func(r *http.Request) string { return oembedLink(s, r) }), pageCacheBytes))
 	return withHeaders(mux, embedAncestors)
 }
 
@@ -85,9 +87,11 @@ func withHeaders(next http.Handler, embedAncestors string) http.Handler {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
-		// No path of the site has a ".." segment; answer 404 rather than
-		// let the mux redirect to a cleaned path somewhere else.
-		if strings.Contains(r.URL.Path, "..") || strings.Contains(r.URL.RawPath, "..") {
+		// No path of the site has a ".." segment or any other non-canonical
+		// form ("/web/.", "//x", "/a/./b", a trailing "/"): answer 404 rather
+		// than let the mux redirect to a cleaned path somewhere else.
+		if p := r.URL.Path; strings.Contains(p, "..") || strings.Contains(r.URL.RawPath, "..") ||
+			p != "/" && path.Clean(p) != p {
 			http.NotFound(w, r)
 			return
 		}

@@ -33,6 +33,19 @@ func (c *Article) View(v state.State) *Article {
 	return c
 }
 
+// OnNav moves keyboard focus to the element a link's fragment names: the
+// skip link's #article, the jump links' #map, a card's #p-summit. Browsers
+// do that for in-page links, but go-app takes over every link click and
+// only scrolls. Targets carry tabindex -1 so that they can take focus; on
+// other elements focus() does nothing.
+func (c *Article) OnNav(ctx app.Context) {
+	if id := ctx.Page().URL().Fragment; app.IsClient && id != "" {
+		focusElement(ctx, id)
+	}
+}
+
+var _ app.Navigator = (*Article)(nil)
+
 // Render draws the article. Every string goes in as text, never as HTML.
 func (c *Article) Render() app.UI {
 	a := c.Iarticle
@@ -43,7 +56,9 @@ func (c *Article) Render() app.UI {
 	if e, ok := content.Default().Timeline.Lookup(c.Iview.Event); ok {
 		highlight = e.Paragraph
 	}
-	return app.Article().ID("article").Class("article").Aria("labelledby", "headline").Body(
+	// The article and its paragraphs take focus from in-page links (the
+	// skip link first), though not from Tab: tabindex -1.
+	return app.Article().ID("article").Class("article").Aria("labelledby", "headline").TabIndex(-1).Body(
 		app.Header().Class("article-header").Body(
 			app.P().Class("kicker").Text("The article"),
 			app.H1().ID("headline").Text(a.Headline),
@@ -65,7 +80,7 @@ func (c *Article) Render() app.UI {
 }
 
 func (c *Article) paragraph(p story.Paragraph, highlighted bool) app.UI {
-	el := app.P().ID("p-"+p.ID).Class("paragraph").DataSet("paragraph", p.ID)
+	el := app.P().ID("p-"+p.ID).Class("paragraph").DataSet("paragraph", p.ID).TabIndex(-1)
 	if highlighted {
 		el = el.Class("is-highlighted").Aria("current", "true")
 	}

@@ -21,11 +21,14 @@ func newSkipLink(target, label string) app.UI {
 	return app.A().Class("skip-link").Href(target).Text(label)
 }
 
+// The logo is decoration: go-app drops an empty alt="", so the image is
+// marked presentation instead.
+
 // newMasthead names the explainer above the article, with the install and
 // update notices and the embed code for editors.
 func newMasthead(v state.State) app.UI {
 	return app.Header().Class("masthead").Body(
-		app.Img().Class("masthead-logo").Src("/web/icon.svg").Alt("").Width(32).Height(32),
+		app.Img().Class("masthead-logo").Src("/web/icon.svg").Attr("role", "presentation").Width(32).Height(32),
 		app.P().Class("masthead-title").Text(Title),
 		NewAppBanner(),
 		NewEmbedDialog().View(v),

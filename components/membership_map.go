@@ -94,7 +94,8 @@ func (m *MembershipMap) Render() app.UI {
 	at := m.at()
 	vb := geo.ViewBox()
 	countries := geo.Countries()
-	return app.Section().ID("map").Class("panel map-panel").Aria("labelledby", "map-title").
+	// tabindex -1: in-page links to #map move focus here (see Article.OnNav).
+	return app.Section().ID("map").Class("panel map-panel").Aria("labelledby", "map-title").TabIndex(-1).
 		OnKeyDown(m.onPanelKey).Body(
 		app.H2().ID("map-title").Body(
 			app.Text("Who was in the CSTO on "),

@@ -17,9 +17,12 @@ func newStatusTable(h *membership.History, at date.Date) app.UI {
 	c := content.Default()
 	return app.Details().Class("status-table-box").Body(
 		app.Summary().Text("Membership by date, as a table"),
-		app.Div().Class("status-table-scroll").Body(
+		// The table is wider than a phone: its scrolling box is a named,
+		// focusable region, so keyboard readers can scroll it too.
+		app.Div().Class("status-table-scroll").Attr("role", "region").
+			Aria("labelledby", "status-table-caption").TabIndex(0).Body(
 			app.Table().Class("status-table").Body(
-				app.Caption().Class("visually-hidden").Text("CSTO membership of each state at key dates"),
+				app.Caption().ID("status-table-caption").Class("visually-hidden").Text("CSTO membership of each state at key dates"),
 				app.THead().Body(app.Tr().Body(
 					app.Th().Scope("col").Text("State"),
 					app.Range(keys).Slice(func(i int) app.UI {
