@@ -11,28 +11,28 @@ STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 SOURCES := $(shell find app components -type f) main.go main_wasm.go go.mod go.sum
 
-.PHONY: build run test unit e2e lint export bench clean screenshots
+.PHONY: build run test unit e2e lint export bench audit size clean screenshots fuzz loadtest
 
 build: web/app.wasm.br
 
 web/app.wasm: $(SOURCES)
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o web/app.wasm .
 
-web/app.wasm.br: web/app.wasm
-	$(GO) run ./tools/precompress web/app.wasm
+web/app.wasm.br: web/app.wasm web/explainer.css web/embed-child.js web/noscript.css
+	$(GO) run ./tools/precompress web/app.wasm web/explainer.css web/embed-child.js web/noscript.css
 
 run: build
 	$(GO) run . serve -addr $(ADDR)
 
 test: build lint
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 30m ./...
 
 # Unit tests alone: no browser, no built wasm needed.
 unit:
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v /e2e)
 
 e2e: build
-	$(GO) test -count=1 -v ./e2e/
+	$(GO) test -count=1 -timeout 30m -v ./e2e/
 
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -43,12 +43,37 @@ lint:
 export: build
 	$(GO) run . export -out $(OUT) -prefix "$(PREFIX)"
 
+# Go benchmarks, then the budget table (sizes against a go-app hello world,
+# first paint, ready time cold and warm, select-to-map, memory).
 bench: build
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./...
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./app/... ./components/...
+	$(GO) run ./tools/budget
+
+# Lighthouse 12 scores and failing audits (installs lighthouse into .cache/).
+audit: build
+	./tools/audit.sh
+
+# The wasm's bytes by Go package.
+size:
+	$(GO) run ./tools/sizereport -base ./tools/hello
 
 clean:
-	rm -rf web/app.wasm web/app.wasm.br web/app.wasm.gz $(OUT)
+	rm -rf web/app.wasm web/*.br web/*.gz $(OUT)
 
 # The README's and the manifest's screenshots, from the running build.
 screenshots: build
 	./tools/screenshots.sh
+
+# Fuzz each parser of outside input for FUZZTIME (make test runs the seeds).
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/state/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/story/
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 200x ./app/sheet/
+	$(GO) test -run '^$$' -fuzz '^FuzzTimeline$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 200x ./app/sheet/
+	$(GO) test -run '^$$' -fuzz '^FuzzTransitions$$' -fuzztime $(FUZZTIME) ./app/sheet/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/date/
+
+# Load on loopback with wrk: req/s, p99, errors and server memory.
+loadtest: build
+	./tools/loadtest.sh

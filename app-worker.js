@@ -53,13 +53,15 @@ async function respond(request) {
   }
   try {
     return await fetch(request);
-  } catch (err) {
+  } catch {
     // Offline and not cached as asked: a page with a query string is the
     // same page; the client app restores the view from the query.
     const page = await cache.match(request, { ignoreSearch: true });
     if (page) {
       return page;
     }
-    throw err;
+    // A network error for the page, as without a worker; rethrowing would
+    // also log an uncaught rejection in the worker for every such request.
+    return Response.error();
   }
 }

@@ -111,7 +111,9 @@ func (a *assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if !accepted[p.encoding] {
 				continue
 			}
-			if c, err := os.Stat(file + p.ext); err == nil && c.Mode().IsRegular() {
+			// A copy older than its original is stale (the original was
+			// edited since the last build): send the original instead.
+			if c, err := os.Stat(file + p.ext); err == nil && c.Mode().IsRegular() && !c.ModTime().Before(info.ModTime()) {
 				file, info = file+p.ext, c
 				w.Header().Set("Content-Encoding", p.encoding)
 				break

@@ -41,6 +41,8 @@ func testSite(t *testing.T) (http.Handler, string) {
 		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		// One time for all, so no compressed copy looks older than its original.
+		os.Chtimes(p, time.Unix(1700000000, 0), time.Unix(1700000000, 0))
 	}
 	a, err := loadAssets(dir)
 	if err != nil {
@@ -93,6 +95,17 @@ func TestWasmEncodingByAcceptEncoding(t *testing.T) {
 		if !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
 			t.Errorf("Accept-Encoding %q: no Vary header", tt.accept)
 		}
+	}
+}
+
+// After an edit of the original, a compressed copy from the last build is
+// stale: the original is sent.
+func TestStaleCompressedCopyIsNotSent(t *testing.T) {
+	h, dir := testSite(t)
+	os.Chtimes(filepath.Join(dir, "app.wasm"), time.Now(), time.Now())
+	res := get(t, h, "/web/app.wasm", "Accept-Encoding", "br, gzip")
+	if res.Header.Get("Content-Encoding") != "" || body(t, res) != "raw-wasm" {
+		t.Errorf("a stale copy was sent with encoding %q", res.Header.Get("Content-Encoding"))
 	}
 }
 

@@ -42,7 +42,8 @@ func (t *Timeline) Render() app.UI {
 	c := content.Default()
 	events := c.Timeline.Events()
 	selected, hasSelected := c.Timeline.Lookup(t.Iview.Event)
-	return app.Section().ID("timeline").Class("panel timeline-panel").Aria("labelledby", "timeline-title").Body(
+	// tabindex -1: in-page links to #timeline move focus here (see Article.OnNav).
+	return app.Section().ID("timeline").Class("panel timeline-panel").Aria("labelledby", "timeline-title").TabIndex(-1).Body(
 		app.H2().ID("timeline-title").Text("From treaty to empty chair: the timeline"),
 		app.P().Class("panel-intro").ID("timeline-help").Text(
 			"Pick an event to see the map on its date and the passage of the article about it. "+
@@ -146,13 +147,21 @@ func scrollIntoView(id, block string) {
 }
 
 // centreInList scrolls the event list sideways so the element with that id
-// sits in its middle. Unlike scrollIntoView it never moves the page.
+// sits in its middle. Unlike scrollIntoView it never moves the page. It
+// reads the layout in the next animation frame: reading it right after an
+// update would force the browser to lay out the whole page at once.
 func centreInList(id string) {
-	item := app.Window().GetElementByID(id)
-	if !item.Truthy() {
-		return
-	}
-	list := item.Get("parentElement").Get("parentElement")
-	left := item.Get("offsetLeft").Float() - list.Get("offsetLeft").Float() - (list.Get("clientWidth").Float()-item.Get("offsetWidth").Float())/2
-	list.Set("scrollLeft", left)
+	var frame app.Func
+	frame = app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer frame.Release()
+		item := app.Window().GetElementByID(id)
+		if !item.Truthy() {
+			return nil
+		}
+		list := item.Get("parentElement").Get("parentElement")
+		left := item.Get("offsetLeft").Float() - list.Get("offsetLeft").Float() - (list.Get("clientWidth").Float()-item.Get("offsetWidth").Float())/2
+		list.Set("scrollLeft", left)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
 }

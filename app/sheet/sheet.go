@@ -138,8 +138,10 @@ func Read(file string, r io.Reader) (*Sheet, error) {
 }
 
 func (s *Sheet) syntaxError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
+	// csv.Reader returns its syntax errors as *csv.ParseError, unwrapped.
+	// (A type assertion rather than errors.As: it keeps errors.As's
+	// reflection out of the wasm.)
+	if pe, ok := err.(*csv.ParseError); ok {
 		return &Error{File: s.File, Line: pe.Line, Col: pe.Column, Err: pe.Err}
 	}
 	return &Error{File: s.File, Err: err}

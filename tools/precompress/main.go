@@ -79,5 +79,10 @@ func writeCompressed(name, ext string, newWriter func(io.Writer) io.WriteCloser)
 	if err := tmp.Close(); err != nil {
 		return 0, err
 	}
+	// CreateTemp makes the file private; a web server running as another
+	// user must be able to read it.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return 0, err
+	}
 	return size, os.Rename(tmp.Name(), name+ext)
 }

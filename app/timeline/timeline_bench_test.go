@@ -1,0 +1,27 @@
+package timeline
+
+import (
+	"strings"
+	"testing"
+
+	"explainer/app/date"
+)
+
+func BenchmarkParseEvents(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("events.csv", strings.NewReader(eventsCSV), Known{Paragraphs: IsArticleParagraph}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// What selecting a date asks of the timeline: the event shown for it.
+func BenchmarkForDate(b *testing.B) {
+	t := Default()
+	d := date.MustParse("2024-05-08")
+	b.ReportAllocs()
+	for b.Loop() {
+		t.ForDate(d)
+	}
+}
