@@ -5,7 +5,6 @@ package main
 import (
 	"bytes"
 	"net/http"
-	"strconv"
 )
 
 // go-app's app.js reports a failed service worker registration with
@@ -32,15 +31,6 @@ func patchedAppJS(goapp http.Handler) http.Handler {
 		if rec.status == 0 || rec.status == http.StatusOK {
 			body = patchAppJS(body)
 		}
-		for k, v := range rec.header {
-			w.Header()[k] = v
-		}
-		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-		if rec.status != 0 {
-			w.WriteHeader(rec.status)
-		}
-		if r.Method != http.MethodHead {
-			w.Write(body)
-		}
+		rec.send(w, r, body)
 	})
 }

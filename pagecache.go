@@ -60,16 +60,8 @@ func (c *pageCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	rec := &bufferedResponse{header: http.Header{}}
 	c.next.ServeHTTP(rec, r)
-	for k, v := range rec.header {
-		w.Header()[k] = v
-	}
-	status := rec.status
-	if status == 0 {
-		status = http.StatusOK
-	}
-	w.WriteHeader(status)
-	w.Write(rec.body.Bytes())
-	if status == http.StatusOK && strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
+	rec.send(w, r, rec.body.Bytes())
+	if (rec.status == 0 || rec.status == http.StatusOK) && strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
 		h := rec.header.Clone()
 		h.Set("Content-Length", strconv.Itoa(rec.body.Len()))
 		c.put(&cachedPage{key: key, header: h, body: rec.body.Bytes()})

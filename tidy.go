@@ -107,19 +107,7 @@ func tidyPages(next http.Handler, head func(*http.Request) string) http.Handler 
 			}
 			rec.header.Set("Content-Type", "text/html; charset=utf-8")
 		}
-		for k, v := range rec.header {
-			w.Header()[k] = v
-		}
-		if rec.status == 0 {
-			rec.status = http.StatusOK
-		}
-		if rec.status != http.StatusNotModified && rec.status != http.StatusNoContent {
-			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-		}
-		w.WriteHeader(rec.status)
-		if r.Method != http.MethodHead {
-			w.Write(body)
-		}
+		rec.send(w, r, body)
 	})
 }
 
@@ -135,6 +123,26 @@ func (b *bufferedResponse) Header() http.Header { return b.header }
 func (b *bufferedResponse) WriteHeader(status int) {
 	if b.status == 0 {
 		b.status = status
+	}
+}
+
+// send writes the held response to w with body in place of the held one:
+// headers, a Content-Length for body, the status (200 if none was set), and
+// the body unless the request was HEAD.
+func (b *bufferedResponse) send(w http.ResponseWriter, r *http.Request, body []byte) {
+	for k, v := range b.header {
+		w.Header()[k] = v
+	}
+	status := b.status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	if status != http.StatusNotModified && status != http.StatusNoContent {
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
 	}
 }
 
