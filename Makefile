@@ -9,7 +9,7 @@ PREFIX  ?=
 WASMFLAGS = -trimpath -ldflags="-s -w"
 STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-SOURCES := $(shell find app components -type f) main.go main_wasm.go go.mod go.sum
+SOURCES := $(shell find app components third_party -type f) main.go main_wasm.go go.mod go.sum
 
 .PHONY: build run test unit e2e lint export bench audit size clean screenshots fuzz loadtest
 

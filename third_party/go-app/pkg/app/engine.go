@@ -241,11 +241,22 @@ func (e *engineX) Start(framerate int) {
 	for {
 		select {
 		case dispatch := <-e.dispatches:
+			dispatch()
+			// Patched (see third_party/go-app/README.md): render as soon as
+			// the queue is drained instead of waiting up to a frame for the
+			// timer, which put about 8 ms between a click and its update.
+			if len(e.dispatches) == 0 {
+				e.processFrame()
+				if currentFrameDuration != iddleFrameDuration {
+					frames.Reset(iddleFrameDuration)
+					currentFrameDuration = iddleFrameDuration
+				}
+				continue
+			}
 			if currentFrameDuration != activeFrameDuration {
 				frames.Reset(activeFrameDuration)
 				currentFrameDuration = activeFrameDuration
 			}
-			dispatch()
 
 		case <-frames.C:
 			e.processFrame()
