@@ -22,6 +22,8 @@ type Article struct {
 
 	Iarticle *story.Article
 	Iview    state.State
+
+	linked string // the state whose mention the reader points at
 }
 
 // NewArticle returns the article component for a.
@@ -70,7 +72,10 @@ func (c *Article) Render() app.UI {
 				app.Span().Text(strconv.Itoa(a.ReadingMinutes)+" min read"),
 			),
 		),
-		app.Div().Class("article-body").Body(
+		app.Div().Class("article-body").
+			OnClick(c.onMentionClick).
+			OnMouseOver(c.onMentionPointer).OnMouseLeave(c.onMentionPointer).
+			On("focusin", c.onMentionPointer).On("focusout", c.onMentionPointer).Body(
 			app.Range(a.Paragraphs).Slice(func(i int) app.UI {
 				return c.paragraph(a.Paragraphs[i], a.Paragraphs[i].ID == highlight)
 			}),
@@ -100,16 +105,7 @@ func (c *Article) span(s story.Span) app.UI {
 		iso := s.Country
 		v := c.Iview.SelectCountry(iso, ct)
 		return app.A().Class("mention mention-country").DataSet("iso", iso).
-			Href(viewHref(v)).Title("Show " + ct.CountryName(iso) + " on the map").Text(s.Text).
-			OnMouseEnter(func(ctx app.Context, e app.Event) { ctx.SetState(linkedCountryState, iso) }).
-			OnFocus(func(ctx app.Context, e app.Event) { ctx.SetState(linkedCountryState, iso) }).
-			OnMouseLeave(func(ctx app.Context, e app.Event) { ctx.SetState(linkedCountryState, "") }).
-			OnBlur(func(ctx app.Context, e app.Event) { ctx.SetState(linkedCountryState, "") }).
-			OnClick(func(ctx app.Context, e app.Event) {
-				e.PreventDefault()
-				navigate(ctx, v)
-				ctx.Defer(func(app.Context) { scrollIntoView("map", "nearest") })
-			})
+			Href(viewHref(v)).Title("Show " + ct.CountryName(iso) + " on the map").Text(s.Text)
 	case story.Date:
 		dt := s.From.String()
 		if !s.To.IsZero() {
@@ -120,14 +116,37 @@ func (c *Article) span(s story.Span) app.UI {
 		if !ok {
 			return label.Class("mention mention-date")
 		}
-		id := e.ID
-		return app.A().Class("mention mention-date").DataSet("event-link", id).
-			Href(viewHref(c.Iview.SelectEvent(id, ct))).Title("On the timeline: " + e.Headline).
-			OnClick(func(ctx app.Context, ev app.Event) {
-				ev.PreventDefault()
-				selectEvent(ctx, c.Iview, id)
-			}).
+		return app.A().Class("mention mention-date").DataSet("event-link", e.ID).
+			Href(viewHref(c.Iview.SelectEvent(e.ID, ct))).Title("On the timeline: " + e.Headline).
 			Body(label)
 	}
 	return app.Text(s.Text)
+}
+
+// onMentionClick opens what a mention names: a state on the map, or an
+// event on the timeline.
+func (c *Article) onMentionClick(ctx app.Context, e app.Event) {
+	if iso := dataOf(ctx, e, "iso"); iso != "" {
+		e.PreventDefault()
+		navigate(ctx, c.Iview.SelectCountry(iso, content.Default()))
+		ctx.Defer(func(app.Context) { scrollIntoView("map", "nearest") })
+		return
+	}
+	if id := dataOf(ctx, e, "event-link"); id != "" {
+		e.PreventDefault()
+		selectEvent(ctx, c.Iview, id)
+	}
+}
+
+// onMentionPointer tells the map which state's mention the pointer or the
+// focus is on, none when it leaves them.
+func (c *Article) onMentionPointer(ctx app.Context, e app.Event) {
+	iso := ""
+	if t := e.Get("type").String(); t == "mouseover" || t == "focusin" {
+		iso = dataOf(ctx, e, "iso")
+	}
+	if iso != c.linked {
+		c.linked = iso
+		ctx.SetState(linkedCountryState, iso)
+	}
 }

@@ -103,7 +103,12 @@ func (m *MembershipMap) Render() app.UI {
 		),
 		app.P().Class("panel-intro").ID("map-help").Text(
 			"Pick a state for its story: click it, or tab to the map and use the arrow keys, then Enter."),
-		app.Div().Class("map-frame").Body(
+		// The frame listens, not the <svg>: Chromium makes an SVG element
+		// with focus listeners a tab stop.
+		app.Div().Class("map-frame").
+			OnClick(m.onClick("iso")).OnKeyDown(m.onCountryKey).
+			OnMouseOver(m.onPointer("iso")).OnMouseLeave(m.onPointer("iso")).
+			On("focusin", m.onFocusIn).On("focusout", m.onFocusOut).Body(
 			svg("svg").Class("map").Attr("viewBox", vb.ViewBox()).
 				Attr("role", "group").Aria("labelledby", "map-title").Aria("describedby", "map-help").Body(
 				newMapPatterns(),
@@ -170,17 +175,36 @@ func (m *MembershipMap) countryShape(c *content.Content, g geo.Country, at date.
 		Attr("role", "button").
 		Aria("label", c.History.AccessibleName(iso, g.Name, at)).
 		Aria("pressed", iso == m.Iview.Country).
-		TabIndex(tab).
-		OnClick(func(ctx app.Context, e app.Event) { m.selectCountry(ctx, iso) }).
-		OnKeyDown(func(ctx app.Context, e app.Event) { m.onCountryKey(ctx, e, iso) }).
-		OnMouseEnter(func(ctx app.Context, e app.Event) { m.hover = iso }).
-		OnMouseLeave(func(ctx app.Context, e app.Event) { m.clearHover(iso) }).
-		OnFocus(func(ctx app.Context, e app.Event) { m.hover, m.rove = iso, iso }).
-		OnBlur(func(ctx app.Context, e app.Event) { m.clearHover(iso) })
+		TabIndex(tab)
 }
 
-func (m *MembershipMap) clearHover(iso string) {
-	if m.hover == iso {
+// onClick selects the state whose shape, named by data-<attr>, was clicked.
+func (m *MembershipMap) onClick(attr string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if iso := dataOf(ctx, e, attr); iso != "" {
+			m.selectCountry(ctx, iso)
+		}
+	}
+}
+
+// onPointer follows the pointer to the state under it, none when it is
+// outside every shape, for the tooltip and the highlight.
+func (m *MembershipMap) onPointer(attr string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { m.hover = dataOf(ctx, e, attr) }
+}
+
+// onFocusIn names the focused state in the tooltip and makes it the map's
+// tab stop.
+func (m *MembershipMap) onFocusIn(ctx app.Context, e app.Event) {
+	if iso := dataOf(ctx, e, "iso"); iso != "" {
+		m.hover, m.rove = iso, iso
+	}
+}
+
+// onFocusOut drops the tooltip of the state focus leaves, unless the
+// pointer has since moved to another.
+func (m *MembershipMap) onFocusOut(ctx app.Context, e app.Event) {
+	if iso := dataOf(ctx, e, "iso"); iso == m.hover {
 		m.hover = ""
 	}
 }
@@ -191,7 +215,8 @@ func (m *MembershipMap) clearHover(iso string) {
 // in the main map, so the inset is hidden from them.
 func (m *MembershipMap) inset(c *content.Content, at date.Date, countries []geo.Country) app.UI {
 	return app.Figure().Class("map-inset-box").Body(
-		svg("svg").Class("map-inset").Attr("viewBox", geo.CaucasusInset().ViewBox()).Aria("hidden", "true").Body(
+		svg("svg").Class("map-inset").Attr("viewBox", geo.CaucasusInset().ViewBox()).Aria("hidden", "true").
+			OnClick(m.onClick("inset")).OnMouseOver(m.onPointer("inset")).OnMouseLeave(m.onPointer("inset")).Body(
 			app.Range(countries).Slice(func(i int) app.UI {
 				g := countries[i]
 				if g.InsetPath == "" {
@@ -208,10 +233,7 @@ func (m *MembershipMap) inset(c *content.Content, at date.Date, countries []geo.
 				}
 				return svg("g").Body(
 					svg("path").Class(class).DataSet("inset", iso).DataSet("status", status.String()).
-						Attr("d", g.InsetPath).
-						OnClick(func(ctx app.Context, e app.Event) { m.selectCountry(ctx, iso) }).
-						OnMouseEnter(func(ctx app.Context, e app.Event) { m.hover = iso }).
-						OnMouseLeave(func(ctx app.Context, e app.Event) { m.clearHover(iso) }),
+						Attr("d", g.InsetPath),
 					patternOverlay(g.InsetPath, status),
 				)
 			}),
@@ -259,7 +281,11 @@ func (m *MembershipMap) selectCountry(ctx app.Context, iso string) {
 
 // onCountryKey: Enter or Space selects; arrows, Home and End move the focus
 // through the states in alphabetical order (a roving tab stop).
-func (m *MembershipMap) onCountryKey(ctx app.Context, e app.Event, iso string) {
+func (m *MembershipMap) onCountryKey(ctx app.Context, e app.Event) {
+	iso := dataOf(ctx, e, "iso")
+	if iso == "" {
+		return
+	}
 	key := e.Get("key").String()
 	next := ""
 	switch key {

@@ -50,7 +50,8 @@ func (t *Timeline) Render() app.UI {
 				"Arrow keys move between events."),
 		newTimelineChart(c.Timeline, t.Iview),
 		NewDateScrubber().View(t.Iview),
-		app.Ol().Class("timeline-events").Aria("label", "Events").Body(
+		app.Ol().Class("timeline-events").Aria("label", "Events").
+			OnClick(t.onEventClick).OnKeyDown(t.onEventKey).Body(
 			app.Range(events).Slice(func(i int) app.UI {
 				return t.eventItem(events[i])
 			}),
@@ -73,11 +74,6 @@ func (t *Timeline) eventItem(e timeline.Event) app.UI {
 	link := app.A().ID("event-"+e.ID).Class(class).
 		Href(viewHref(t.Iview.SelectEvent(e.ID, c))).
 		DataSet("event", e.ID).DataSet("date", e.Date.String()).
-		OnClick(func(ctx app.Context, ev app.Event) {
-			ev.PreventDefault()
-			selectEvent(ctx, t.Iview, e.ID)
-		}).
-		OnKeyDown(func(ctx app.Context, ev app.Event) { t.onEventKey(ctx, ev, e.ID) }).
 		Body(
 			app.Time().Class("event-date").DateTime(e.Date.String()).Text(e.Display()),
 			app.Span().Class("event-headline").Text(e.Headline),
@@ -88,9 +84,21 @@ func (t *Timeline) eventItem(e timeline.Event) app.UI {
 	return app.Li().Body(link)
 }
 
+// onEventClick selects the event whose link was clicked.
+func (t *Timeline) onEventClick(ctx app.Context, ev app.Event) {
+	if id := dataOf(ctx, ev, "event"); id != "" {
+		ev.PreventDefault()
+		selectEvent(ctx, t.Iview, id)
+	}
+}
+
 // onEventKey moves the selection with ArrowLeft/ArrowRight (and Up/Down),
 // Home and End, keeping focus on the newly selected event.
-func (t *Timeline) onEventKey(ctx app.Context, ev app.Event, id string) {
+func (t *Timeline) onEventKey(ctx app.Context, ev app.Event) {
+	id := dataOf(ctx, ev, "event")
+	if id == "" {
+		return
+	}
 	c := content.Default()
 	events := c.Timeline.Events()
 	i := c.Timeline.Index(id)

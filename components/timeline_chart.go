@@ -27,7 +27,12 @@ const (
 // the event list below them carries the same events for the keyboard and
 // screen readers, so the charts are hidden from assistive technology.
 func newTimelineChart(t *timeline.Timeline, v state.State) app.UI {
-	return app.Div().Class("timeline-charts").Aria("hidden", "true").Body(
+	return app.Div().Class("timeline-charts").Aria("hidden", "true").
+		OnClick(func(ctx app.Context, ev app.Event) {
+			if id := dataOf(ctx, ev, "marker"); id != "" {
+				selectEvent(ctx, v, id)
+			}
+		}).Body(
 		newEraChart(t, v),
 		newStairsChart(t, v),
 	)
@@ -114,7 +119,8 @@ func newStairsChart(t *timeline.Timeline, v state.State) app.UI {
 	)
 }
 
-// eventMarker is a dot for an event that selects it when clicked.
+// eventMarker is a dot for an event; a click on it selects the event (the
+// charts' container listens).
 func eventMarker(e timeline.Event, x, y float64, v state.State) app.UI {
 	class := "marker kind-" + string(e.Kind)
 	r := 6.0
@@ -122,9 +128,7 @@ func eventMarker(e timeline.Event, x, y float64, v state.State) app.UI {
 		class += " is-current"
 		r = 9
 	}
-	id := e.ID
-	return svg("circle").Class(class).DataSet("marker", id).
+	return svg("circle").Class(class).DataSet("marker", e.ID).
 		Attr("cx", num(x)).Attr("cy", num(y)).Attr("r", num(r)).
-		OnClick(func(ctx app.Context, ev app.Event) { selectEvent(ctx, v, id) }).
 		Body(svg("title").Text(e.Display() + ": " + e.Headline))
 }

@@ -112,6 +112,20 @@ func TestMapHoverShowsTooltip(t *testing.T) {
 	if !eval[bool](t, tb, `document.getElementById("map-KAZ").classList.contains("is-hover")`) {
 		t.Error("the hovered state is not highlighted")
 	}
+	// Moving on to another state moves the tooltip; leaving the map drops it.
+	x, y = centre(t, tb, "#map-UZB")
+	tb.do(t, chromedp.MouseEvent("mouseMoved", x, y))
+	tb.waitTrue(t, `document.querySelector(".map-tooltip")?.textContent.startsWith("Uzbekistan:") && !document.querySelector("#map-KAZ.is-hover")`, 10*time.Second)
+	tb.do(t, chromedp.MouseEvent("mouseMoved", 2, 2))
+	tb.waitTrue(t, `!document.querySelector(".map-tooltip") && !document.querySelector(".map .is-hover")`, 10*time.Second)
+	tb.noErrors(t)
+}
+
+// centre is the viewport point at the middle of the element sel matches.
+func centre(t *testing.T, tb *tab, sel string) (x, y float64) {
+	t.Helper()
+	xy := eval[[]float64](t, tb, `(() => { const r = document.querySelector(`+jsString(sel)+`).getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2] })()`)
+	return xy[0], xy[1]
 }
 
 func TestMapKeyboard(t *testing.T) {

@@ -220,6 +220,18 @@ func TestPlayWalksThePath(t *testing.T) {
 	tb.noErrors(t)
 }
 
+func TestChartMarkerSelectsItsEvent(t *testing.T) {
+	tb := newTab(t, 60*time.Second)
+	tb.open(t, "/")
+	tb.waitReady(t)
+	id := eval[string](t, tb, `document.querySelector(".stairs-chart [data-marker]").dataset.marker`)
+	tb.do(t, chromedp.ScrollIntoView(chromedp.CSS(".stairs-chart")))
+	x, y := centre(t, tb, `.stairs-chart [data-marker="`+id+`"]`)
+	tb.do(t, chromedp.MouseClickXY(x, y))
+	tb.waitEvent(t, id)
+	tb.noErrors(t)
+}
+
 func TestArticleLinksIntoMapAndTimeline(t *testing.T) {
 	tb := newTab(t, 60*time.Second)
 	tb.open(t, "/")
@@ -230,6 +242,10 @@ func TestArticleLinksIntoMapAndTimeline(t *testing.T) {
 	y := eval[float64](t, tb, `(() => { const r = document.querySelector('#p-summit a[data-iso="KGZ"]').getBoundingClientRect(); return r.top + r.height / 2 })()`)
 	tb.do(t, chromedp.MouseEvent("mouseMoved", x, y))
 	tb.waitTrue(t, `document.getElementById("map-KGZ").classList.contains("is-linked")`, 10*time.Second)
+	// Off the mention, the highlight goes.
+	x, y = centre(t, tb, "#headline")
+	tb.do(t, chromedp.MouseEvent("mouseMoved", x, y))
+	tb.waitTrue(t, `!document.querySelector("#map .is-linked")`, 10*time.Second)
 	// Clicking it selects the state.
 	tb.do(t, chromedp.Click(chromedp.CSS(`#p-summit a[data-iso="KGZ"]`)))
 	tb.waitTrue(t, `document.getElementById("country-card")?.dataset.iso === "KGZ"`, 10*time.Second)
