@@ -15,8 +15,9 @@ import (
 // page from web/embed-child.js, which runs before the wasm does.
 type EmbedPage struct {
 	app.Compo
-	view state.State
-	opts embed.Options
+	view   state.State
+	opts   embed.Options
+	panels staged
 }
 
 // NewEmbedPage returns the embed route's page.
@@ -28,6 +29,7 @@ func NewEmbedPage() *EmbedPage {
 func (p *EmbedPage) OnInit() {
 	if app.IsClient {
 		p.read(app.Window().URL().RawQuery)
+		p.panels.capture("map", "timeline", "article")
 	}
 }
 
@@ -43,9 +45,9 @@ func (p *EmbedPage) OnNav(ctx app.Context) {
 	p.read(ctx.Page().URL().RawQuery)
 }
 
-// OnMount marks the document ready.
+// OnMount mounts the panels, then marks the document ready.
 func (p *EmbedPage) OnMount(ctx app.Context) {
-	markReady()
+	p.panels.mountNext(ctx, func(app.Context) { markReady() })
 }
 
 func (p *EmbedPage) read(rawQuery string) {
@@ -65,9 +67,15 @@ func (p *EmbedPage) Render() app.UI {
 				Text("Open the full explainer"),
 		),
 		app.Main().ID("main").Class("embed-body").Body(
-			app.If(v.Shows(embed.Map), func() app.UI { return NewMembershipMap().View(p.view) }),
-			app.If(v.Shows(embed.Timeline), func() app.UI { return NewTimeline().View(p.view) }),
-			app.If(v.Shows(embed.Article), func() app.UI { return NewArticle(story.Default()).View(p.view) }),
+			app.If(v.Shows(embed.Map), func() app.UI {
+				return p.panels.panel("map", func() app.UI { return NewMembershipMap().View(p.view) })
+			}),
+			app.If(v.Shows(embed.Timeline), func() app.UI {
+				return p.panels.panel("timeline", func() app.UI { return NewTimeline().View(p.view) })
+			}),
+			app.If(v.Shows(embed.Article), func() app.UI {
+				return p.panels.panel("article", func() app.UI { return NewArticle(story.Default()).View(p.view) })
+			}),
 		),
 		app.Footer().Class("embed-credits").Body(
 			app.P().Text("Article: "+story.Default().Outlet+", "+story.Default().Published.Long()+

@@ -31,7 +31,8 @@ var (
 // change it only by navigating to a new URL.
 type Page struct {
 	app.Compo
-	view state.State
+	view   state.State
+	panels staged
 }
 
 // NewPage returns the explainer's main page.
@@ -42,6 +43,7 @@ func NewPage() *Page { return &Page{view: state.Default()} }
 func (p *Page) OnInit() {
 	if app.IsClient {
 		p.view = state.Parse(app.Window().URL().RawQuery, content.Default())
+		p.panels.capture("map", "timeline")
 	}
 }
 
@@ -58,9 +60,10 @@ func (p *Page) OnNav(ctx app.Context) {
 	p.view = state.Parse(ctx.Page().URL().RawQuery, content.Default())
 }
 
-// OnMount marks the document ready: the client app is mounted and live.
+// OnMount mounts the panels, then marks the document ready: the client app
+// is mounted and live.
 func (p *Page) OnMount(ctx app.Context) {
-	markReady()
+	p.panels.mountNext(ctx, func(app.Context) { markReady() })
 }
 
 // Render lays out the article and, beside it, the interactive panels.
@@ -72,8 +75,8 @@ func (p *Page) Render() app.UI {
 		app.Main().ID("main").Class("layout").Body(
 			NewArticle(story.Default()).View(p.view),
 			app.Aside().Class("panels").Aria("label", "Map and timeline").Body(
-				NewMembershipMap().View(p.view),
-				NewTimeline().View(p.view),
+				p.panels.panel("map", func() app.UI { return NewMembershipMap().View(p.view) }),
+				p.panels.panel("timeline", func() app.UI { return NewTimeline().View(p.view) }),
 			),
 		),
 		newCredits(),

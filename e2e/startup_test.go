@@ -1,0 +1,100 @@
+package e2e
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// watchStartup runs in the page before its own scripts. For every batch of
+// DOM changes after parsing (the browser delivers one per task) it notes
+// which panels were inserted, and after each it checks that every panel the
+// server rendered is still in the document with the height it had once the
+// page loaded: the reader never sees a panel vanish or the page jump while
+// the app mounts.
+const watchStartup = `(() => {
+	const w = { batches: 0, inserted: {}, problems: [], heights: null, shift: 0 };
+	window.startup = w;
+	const ids = ["article", "map", "timeline"];
+	const measure = () => Object.fromEntries(ids.map(id => [id, document.getElementById(id)?.getBoundingClientRect().height]));
+	// The parser's own insertions are not the app's: start once it is done,
+	// and compare heights from when the styles have loaded.
+	document.addEventListener("DOMContentLoaded", () => new MutationObserver(records => {
+		w.batches++;
+		for (const r of records) for (const n of r.addedNodes) {
+			if (n.nodeType !== 1) continue;
+			for (const id of ids) if (n.id === id || n.querySelector("#" + id)) (w.inserted[id] ??= []).push(w.batches);
+		}
+		if (!w.heights) return;
+		const now = measure();
+		for (const id of ids) {
+			if (w.heights[id] === undefined) continue;
+			if (now[id] === undefined) w.problems.push(id + " vanished in batch " + w.batches);
+			else if (Math.abs(now[id] - w.heights[id]) > 1) w.problems.push(id + " changed height from " + w.heights[id] + " to " + now[id] + " in batch " + w.batches);
+		}
+	}).observe(document, { childList: true, subtree: true }));
+	addEventListener("load", () => { w.heights = measure() });
+	new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) w.shift += e.value })
+		.observe({ type: "layout-shift", buffered: true });
+})()`
+
+type startup struct {
+	Inserted map[string][]int `json:"inserted"`
+	Problems []string         `json:"problems"`
+	Shift    float64          `json:"shift"`
+}
+
+// The app replaces the server's HTML with its own, one panel per task after
+// the article, so that no single task blocks the reader for long; the page
+// looks the same throughout.
+func TestAppMountsPanelByPanelWithoutShift(t *testing.T) {
+	for _, c := range []struct {
+		path   string
+		panels []string // mounted after the first render, in this order
+	}{
+		{"/?event=armenia-freezes", []string{"map", "timeline"}},
+		{"/embed?view=all&theme=dark", []string{"map", "timeline", "article"}},
+		{"/embed?view=map", []string{"map"}},
+	} {
+		t.Run(c.path, func(t *testing.T) {
+			tb := newTab(t, 60*time.Second)
+			if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchStartup}); err != nil {
+				t.Fatal(err)
+			}
+			tb.open(t, c.path)
+			tb.waitReady(t)
+			tb.do(t, chromedp.Sleep(300*time.Millisecond))
+			s := eval[startup](t, tb, `window.startup`)
+			for _, p := range s.Problems {
+				t.Error(p)
+			}
+			if s.Shift > 0.001 {
+				t.Errorf("the layout shifted by %.4f while the app mounted", s.Shift)
+			}
+			// Each panel is inserted twice: the server's copy with the
+			// first render, then live, each in a batch (a task) of its own.
+			first := 0
+			var live []int
+			for _, id := range c.panels {
+				got := s.Inserted[id]
+				if len(got) != 2 {
+					t.Fatalf("%s was inserted in batches %v, want twice (its copy, then live)", id, got)
+				}
+				if first == 0 {
+					first = got[0]
+				}
+				if got[0] != first {
+					t.Errorf("%s's copy came in batch %d, not with the first render (%d)", id, got[0], first)
+				}
+				live = append(live, got[1])
+			}
+			if !slices.IsSorted(live) || len(slices.Compact(slices.Clone(live))) != len(live) || live[0] <= first {
+				t.Errorf("the panels %v went live in batches %v after the first render in %d: want one each, in order", c.panels, live, first)
+			}
+			tb.noErrors(t)
+		})
+	}
+}
