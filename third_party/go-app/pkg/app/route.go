@@ -1,14 +1,12 @@
 package app
 
 import (
-	"regexp"
 	"sync"
 )
 
 type router struct {
-	mu               sync.RWMutex
-	routes           map[string]func() Composer
-	routesWithRegexp []regexpRoute
+	mu     sync.RWMutex
+	routes map[string]func() Composer
 }
 
 func makeRouter() router {
@@ -24,28 +22,12 @@ func (r *router) route(path string, newComponent func() Composer) {
 	r.routes[path] = newComponent
 }
 
-func (r *router) routeWithRegexp(pattern string, newComponent func() Composer) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-
-	r.routesWithRegexp = append(r.routesWithRegexp, regexpRoute{
-		regexp:       regexp.MustCompile(pattern),
-		newComponent: newComponent,
-	})
-}
-
 func (r *router) routed(path string) bool {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 
 	if _, routed := r.routes[path]; routed {
 		return true
-	}
-
-	for _, rwr := range r.routesWithRegexp {
-		if rwr.regexp.MatchString(path) {
-			return true
-		}
 	}
 
 	return false
@@ -59,16 +41,5 @@ func (r *router) createComponent(path string) (Composer, bool) {
 		return newComponent(), true
 	}
 
-	for _, rwr := range r.routesWithRegexp {
-		if rwr.regexp.MatchString(path) {
-			return rwr.newComponent(), true
-		}
-	}
-
 	return nil, false
-}
-
-type regexpRoute struct {
-	regexp       *regexp.Regexp
-	newComponent func() Composer
 }
