@@ -75,12 +75,15 @@ func webManifest(prefix string) []byte {
 	return b
 }
 
-// manifestHandler serves webManifest.
+// manifestHandler serves webManifest, gzipped once here for clients that
+// accept it.
 func manifestHandler(prefix string) http.Handler {
-	body := webManifest(prefix)
+	header := http.Header{
+		"Content-Type":  {"application/manifest+json"},
+		"Cache-Control": {"no-cache"},
+	}
+	body := encodeBody(header, webManifest(prefix))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/manifest+json")
-		w.Header().Set("Cache-Control", "no-cache")
-		w.Write(body)
+		sendBody(w, r, header, http.StatusOK, body)
 	})
 }

@@ -5,7 +5,6 @@ package main
 import (
 	"container/list"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -16,9 +15,13 @@ import (
 // only on its path, raw query, Host and X-Forwarded-Proto (the oEmbed
 // link), which make the key. Raw queries, not canonical views: junk
 // variants of a URL only evict one another in the bounded cache.
+//
+// It also gzips what next sends (see encodeBody), pages or not: a page
+// once, when it is cached, so a hit costs no compression; go-app's other
+// files (wasm_exec.js, app.css, app-worker.js) on each request.
 type pageCache struct {
 	next     http.Handler
-	maxBytes int // total size of the cached bodies
+	maxBytes int // total size of the cached bodies, both codings
 	maxKey   int // longer keys (URLs) are rendered every time, never cached
 
 	mu    sync.Mutex
@@ -27,10 +30,12 @@ type pageCache struct {
 	pages map[string]*list.Element // key -> its element in order
 }
 
+// cachedPage is a rendered page, kept as it is and gzipped. Its header
+// has no Content-Length: sendBody sets the one of the coding it sends.
 type cachedPage struct {
 	key    string
 	header http.Header
-	body   []byte
+	body   encodedBody
 }
 
 // newPageCache caches the HTML pages of next, up to maxBytes of them.
@@ -38,33 +43,34 @@ func newPageCache(next http.Handler, maxBytes int) *pageCache {
 	return &pageCache{next: next, maxBytes: maxBytes, maxKey: 2048, order: list.New(), pages: map[string]*list.Element{}}
 }
 
+// ServeHTTP serves a cached page, or has next render the response, sends
+// it gzipped where it can be, and caches it if it is an HTML page (a 200:
+// not an error, not a 304).
 func (c *pageCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	key := r.Host + "\x00" + r.Header.Get("X-Forwarded-Proto") + "\x00" + r.URL.Path + "?" + r.URL.RawQuery
-	if r.Method != http.MethodGet && r.Method != http.MethodHead || len(key) > c.maxKey {
-		c.next.ServeHTTP(w, r)
-		return
-	}
-	if p := c.get(key); p != nil {
-		for k, v := range p.header {
-			w.Header()[k] = v
+	cacheable := (r.Method == http.MethodGet || r.Method == http.MethodHead) && len(key) <= c.maxKey
+	if cacheable {
+		if p := c.get(key); p != nil {
+			sendBody(w, r, p.header, http.StatusOK, p.body)
+			return
 		}
-		w.WriteHeader(http.StatusOK)
-		if r.Method == http.MethodGet {
-			w.Write(p.body)
-		}
-		return
 	}
+	// A HEAD is rendered as a GET: the body is needed for the
+	// Content-Length and coding a GET would get, and for the cache.
+	render := r
 	if r.Method == http.MethodHead {
-		c.next.ServeHTTP(w, r)
-		return
+		render = new(http.Request)
+		*render = *r
+		render.Method = http.MethodGet
 	}
 	rec := &bufferedResponse{header: http.Header{}}
-	c.next.ServeHTTP(rec, r)
-	rec.send(w, r, rec.body.Bytes())
-	if (rec.status == 0 || rec.status == http.StatusOK) && strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
+	c.next.ServeHTTP(rec, render)
+	body := encodeBody(rec.header, rec.body.Bytes())
+	rec.send(w, r, body)
+	if cacheable && (rec.status == 0 || rec.status == http.StatusOK) && strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
 		h := rec.header.Clone()
-		h.Set("Content-Length", strconv.Itoa(rec.body.Len()))
-		c.put(&cachedPage{key: key, header: h, body: rec.body.Bytes()})
+		h.Del("Content-Length")
+		c.put(&cachedPage{key: key, header: h, body: body})
 	}
 }
 
@@ -80,7 +86,7 @@ func (c *pageCache) get(key string) *cachedPage {
 }
 
 func (c *pageCache) put(p *cachedPage) {
-	if len(p.body) > c.maxBytes/4 {
+	if p.body.size() > c.maxBytes/4 {
 		return
 	}
 	c.mu.Lock()
@@ -89,12 +95,12 @@ func (c *pageCache) put(p *cachedPage) {
 		return // another request rendered it meanwhile
 	}
 	c.pages[p.key] = c.order.PushFront(p)
-	c.size += len(p.body)
+	c.size += p.body.size()
 	for c.size > c.maxBytes {
 		last := c.order.Back()
 		old := last.Value.(*cachedPage)
 		c.order.Remove(last)
 		delete(c.pages, old.key)
-		c.size -= len(old.body)
+		c.size -= old.body.size()
 	}
 }

@@ -53,7 +53,14 @@ func testSite(t *testing.T) (http.Handler, string) {
 
 func get(t *testing.T, h http.Handler, path string, header ...string) *http.Response {
 	t.Helper()
-	r := httptest.NewRequest(http.MethodGet, path, nil)
+	return do(t, h, http.MethodGet, path, header...)
+}
+
+// do sends a request with the given header names and values; the response
+// body is the bytes as sent, not decoded.
+func do(t *testing.T, h http.Handler, method, path string, header ...string) *http.Response {
+	t.Helper()
+	r := httptest.NewRequest(method, path, nil)
 	for i := 0; i+1 < len(header); i += 2 {
 		r.Header.Set(header[i], header[i+1])
 	}

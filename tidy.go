@@ -5,7 +5,6 @@ package main
 import (
 	"bytes"
 	"net/http"
-	"strconv"
 	"strings"
 )
 
@@ -107,7 +106,9 @@ func tidyPages(next http.Handler, head func(*http.Request) string) http.Handler 
 			}
 			rec.header.Set("Content-Type", "text/html; charset=utf-8")
 		}
-		rec.send(w, r, body)
+		// As it is: the page cache around this handler gzips, once per
+		// cached page; gzipping here as well would hand it gzip to gzip.
+		rec.send(w, r, plainBody(body))
 	})
 }
 
@@ -126,24 +127,12 @@ func (b *bufferedResponse) WriteHeader(status int) {
 	}
 }
 
-// send writes the held response to w with body in place of the held one:
-// headers, a Content-Length for body, the status (200 if none was set), and
-// the body unless the request was HEAD.
-func (b *bufferedResponse) send(w http.ResponseWriter, r *http.Request, body []byte) {
-	for k, v := range b.header {
-		w.Header()[k] = v
-	}
-	status := b.status
-	if status == 0 {
-		status = http.StatusOK
-	}
-	if status != http.StatusNotModified && status != http.StatusNoContent {
-		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	}
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		w.Write(body)
-	}
+// send writes the held response to w with body in place of the held one,
+// through sendBody: headers, the status (200 if none was set), and the
+// body in the coding r accepts, with its Content-Length, unless the
+// request was HEAD.
+func (b *bufferedResponse) send(w http.ResponseWriter, r *http.Request, body encodedBody) {
+	sendBody(w, r, b.header, b.status, body)
 }
 
 func (b *bufferedResponse) Write(p []byte) (int, error) {
