@@ -171,3 +171,33 @@ func TestPageCacheKeepsPagesGzipped(t *testing.T) {
 		t.Errorf("a gzipped hit allocates %d bytes, the page is %d gzipped: it is gzipped again", perHit, len(gz))
 	}
 }
+
+// BenchmarkPageCache measures a request for the real page at /, served
+// from the cache (hit) or rendered (miss: a query not asked before), with
+// and without gzip accepted. sent-B/op is the size of the body sent.
+func BenchmarkPageCache(b *testing.B) {
+	h, _ := testSite(b)
+	misses := 0 // across runs, so no "miss" is a page cached by an earlier one
+	for _, cached := range []bool{true, false} {
+		for _, accept := range []string{"", "gzip"} {
+			name := map[bool]string{true: "hit", false: "miss"}[cached] + "/" + map[string]string{"": "identity", "gzip": "gzip"}[accept]
+			b.Run(name, func(b *testing.B) {
+				w := &discardWriter{header: http.Header{}}
+				b.ReportAllocs()
+				for range b.N {
+					target := "/"
+					if !cached {
+						misses++
+						target = "/?miss=" + strconv.Itoa(misses)
+					}
+					r := httptest.NewRequest("GET", target, nil)
+					r.Header.Set("Accept-Encoding", accept)
+					clear(w.header)
+					w.n = 0
+					h.ServeHTTP(w, r)
+				}
+				b.ReportMetric(float64(w.n), "sent-B/op")
+			})
+		}
+	}
+}

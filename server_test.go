@@ -24,7 +24,7 @@ var routesOnce sync.Once
 
 // testSite builds a server over a fake web folder: the handler code is the
 // real one, the wasm is a few known bytes.
-func testSite(t *testing.T) (http.Handler, string) {
+func testSite(t testing.TB) (http.Handler, string) {
 	t.Helper()
 	routesOnce.Do(components.Routes)
 	dir := t.TempDir()
