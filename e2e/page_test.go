@@ -318,6 +318,25 @@ func TestReadyAndNoConsoleErrors(t *testing.T) {
 	tb.do(t, chromedp.Sleep(time.Second))
 	checkArticle(t, tb)
 	tb.noErrors(t)
+
+	// The page and go-app's scripts came compressed (Lighthouse's "Enable
+	// text compression"): fewer bytes over the wire than the browser decoded.
+	type transfer struct {
+		Path             string
+		Encoded, Decoded float64
+	}
+	sizes := eval[[]transfer](t, tb, `(() => {
+		const all = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
+		return ["/", "/app.js", "/wasm_exec.js"].map(path => {
+			const e = all.find(e => new URL(e.name).pathname === path);
+			return {path, encoded: e?.encodedBodySize ?? -1, decoded: e?.decodedBodySize ?? -1};
+		});
+	})()`)
+	for _, s := range sizes {
+		if s.Encoded <= 0 || s.Encoded*2 > s.Decoded {
+			t.Errorf("%s: %.0f bytes on the wire for %.0f decoded: not compressed", s.Path, s.Encoded, s.Decoded)
+		}
+	}
 }
 
 // sameOrigin tells whether a request URL stays on origin (or needs no
