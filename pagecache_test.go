@@ -183,15 +183,14 @@ func BenchmarkPageCache(b *testing.B) {
 			name := map[bool]string{true: "hit", false: "miss"}[cached] + "/" + map[string]string{"": "identity", "gzip": "gzip"}[accept]
 			b.Run(name, func(b *testing.B) {
 				w := &discardWriter{header: http.Header{}}
+				r := httptest.NewRequest("GET", "/", nil)
+				r.Header.Set("Accept-Encoding", accept)
 				b.ReportAllocs()
 				for range b.N {
-					target := "/"
 					if !cached {
 						misses++
-						target = "/?miss=" + strconv.Itoa(misses)
+						r.URL.RawQuery = "miss=" + strconv.Itoa(misses)
 					}
-					r := httptest.NewRequest("GET", target, nil)
-					r.Header.Set("Accept-Encoding", accept)
 					clear(w.header)
 					w.n = 0
 					h.ServeHTTP(w, r)
