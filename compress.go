@@ -18,9 +18,18 @@ import (
 // 18 bytes of gzip framing are worth.
 const minGzipSize = 1024
 
+// gzipLevel trades the CPU of a page cache miss against the bytes of
+// every hit. On the 100 KB page, gzip's default (6) saves 0.6% over
+// level 5 but takes half as long again, longer than rendering the page;
+// level 4 is faster still but 3% bigger.
+const gzipLevel = 5
+
 // gzipWriters recycles gzip writers: each holds about a megabyte of
 // compressor state, too much to allocate for every response.
-var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzipLevel) // the level is valid
+	return zw
+}}
 
 // encodedBody is a response body as it is and, when that is worth sending,
 // gzipped. It is made once per body and is read-only afterwards, so a
@@ -37,7 +46,7 @@ func (e encodedBody) size() int { return len(e.plain) + len(e.gzip) }
 // plainBody is a body that is never compressed.
 func plainBody(b []byte) encodedBody { return encodedBody{plain: b} }
 
-// encodeBody gzips body, at the default level, if the response header
+// encodeBody gzips body, at gzipLevel, if the response header
 // says it is text (see compressible) and it is at least minGzipSize.
 // Bodies that already have a Content-Encoding, other media types (images
 // and fonts are compressed already) and bodies gzip would not shrink stay
