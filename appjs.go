@@ -7,19 +7,44 @@ import (
 	"net/http"
 )
 
-// go-app's app.js reports a failed service worker registration with
-// console.error. In an embed on another site, browsers that block
-// third-party storage refuse the registration, and the explainer works on
-// without offline support: that is expected, not an error, so it is logged
-// as a warning instead. TestAppJSPatch fails if go-app's wording changes.
-var (
-	swFailure      = []byte(`console.error("goapp service worker registration failed: ", err);`)
-	swFailureQuiet = []byte(`console.warn("service worker not available here (the explainer works without offline support):", err);`)
-)
+// appJSPatch is one change to go-app's app.js: the text it replaces, which
+// must occur exactly once, and why. TestAppJSPatch fails if go-app's
+// wording changes under a patch.
+type appJSPatch struct {
+	from, to []byte
+}
 
-// patchAppJS applies the change above to go-app's app.js.
+var appJSPatches = []appJSPatch{
+	// A failed service worker registration is logged with console.error.
+	// In an embed on another site, browsers that block third-party storage
+	// refuse the registration, and the explainer works on without offline
+	// support: that is expected, not an error, so it becomes a warning.
+	{
+		[]byte(`console.error("goapp service worker registration failed: ", err);`),
+		[]byte(`console.warn("service worker not available here (the explainer works without offline support):", err);`),
+	},
+	// The wasm is fetched plainly rather than through fetchWithProgress,
+	// which read every chunk into JavaScript on the main thread to update
+	// a percentage, then fed it on to the compiler: on a throttled phone
+	// those chunks were tasks of up to 170 ms before the app even started.
+	// A plain fetch lets the browser compile the wasm as it streams in,
+	// off the main thread. The loader shows no percentage (LoadingLabel).
+	{
+		[]byte(`fetchWithProgress("`),
+		[]byte(`fetch("`),
+	},
+	{
+		[]byte(`.wasm", showProgress),`),
+		[]byte(`.wasm"),`),
+	},
+}
+
+// patchAppJS applies appJSPatches to go-app's app.js.
 func patchAppJS(js []byte) []byte {
-	return bytes.Replace(js, swFailure, swFailureQuiet, 1)
+	for _, p := range appJSPatches {
+		js = bytes.Replace(js, p.from, p.to, 1)
+	}
+	return js
 }
 
 // patchedAppJS serves go-app's /app.js with patchAppJS applied, gzipped

@@ -43,7 +43,7 @@ func newAppHandler(a *assets, s site) *app.Handler {
 		Lang:            "en",
 		BackgroundColor: backgroundColor,
 		ThemeColor:      themeColor,
-		LoadingLabel:    "Loading the interactive map and timeline: {progress}%",
+		LoadingLabel:    "Loading the interactive map and timeline",
 		Icon: app.Icon{
 			Default:  "/web/icon-192.png",
 			Large:    "/web/icon-512.png",

@@ -339,8 +339,10 @@ func TestManifest(t *testing.T) {
 func TestAppJSPatch(t *testing.T) {
 	h, _ := testSite(t)
 	js := body(t, get(t, h, "/app.js"))
-	if strings.Contains(js, string(swFailure)) || !strings.Contains(js, string(swFailureQuiet)) {
-		t.Error("go-app's app.js changed: its service worker failure is no longer downgraded to a warning")
+	for _, p := range appJSPatches {
+		if strings.Contains(js, string(p.from)) || strings.Count(js, string(p.to)) != 1 {
+			t.Errorf("go-app's app.js changed: the patch of %q no longer applies once", p.from)
+		}
 	}
 	if !strings.Contains(js, "goappInitWebAssembly") {
 		t.Error("/app.js is not go-app's script")
