@@ -134,7 +134,6 @@ func Route(path string, newComponent func() Composer) {
 	routes.route(path, newComponent)
 }
 
-
 // NewZeroComponentFactory returns a function that, when invoked, creates and
 // returns a new instance of the same type as the provided component. The new
 // instance is initialized with zero values for all its fields.
