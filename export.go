@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/htmltidy"
 )
 
 // export writes the whole site to out: every page prerendered, go-app's
@@ -83,7 +85,7 @@ func copyFile(src, dst string) error {
 	return out.Close()
 }
 
-// tidyPageFiles applies tidyHTML to the exported pages, so they match
+// tidyPageFiles applies htmltidy.Tidy to the exported pages, so they match
 // what the server sends.
 func tidyPageFiles(out string) error {
 	pages, err := filepath.Glob(filepath.Join(out, "*.html"))
@@ -95,7 +97,7 @@ func tidyPageFiles(out string) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, tidyHTML(b), 0o644); err != nil {
+		if err := os.WriteFile(p, htmltidy.Tidy(b), 0o644); err != nil {
 			return err
 		}
 	}

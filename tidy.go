@@ -6,92 +6,11 @@ import (
 	"bytes"
 	"net/http"
 	"strings"
+
+	"explainer/htmltidy"
 )
 
-// tidyHTML repairs two habits of go-app's prerenderer, so the first paint
-// says what the client app says:
-//
-//   - It puts every node on its own line, indented two spaces a level.
-//     Between inline elements that is not neutral: "Armenia</a>\n   , on"
-//     reads "Armenia , on". Each line break goes, with exactly the
-//     indentation of its level; spaces beyond that belong to the text
-//     ("</a>\n     has decided" keeps " has decided"). Content text never
-//     holds a line break (the story parser joins lines) and attribute values
-//     are quoted with line breaks escaped, so every "\n" is formatting.
-//   - It writes an attribute whose value is "true" bare. For ARIA that
-//     changes the meaning: a bare aria-hidden is aria-hidden="", which is
-//     not "true". Inside tags, a bare aria-* attribute gets ="true" back.
-func tidyHTML(b []byte) []byte {
-	out := make([]byte, 0, len(b)+len(b)/50)
-	inTag, closing, void := false, false, false
-	var quote byte
-	depth := 0 // elements open at this point
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '\n' && !inTag:
-			n := 0
-			for i+1+n < len(b) && b[i+1+n] == ' ' {
-				n++
-			}
-			level := depth
-			if bytes.HasPrefix(b[i+1+n:], []byte("</")) {
-				level--
-			}
-			i += min(n, 2*max(level, 0))
-			continue
-		case !inTag && c == '<' && i+1 < len(b) && (isASCIILetter(b[i+1]) || b[i+1] == '/'):
-			inTag, closing = true, b[i+1] == '/'
-			j := i + 1
-			if closing {
-				j++
-			}
-			k := j
-			for k < len(b) && (isASCIILetter(b[k]) || b[k] >= '0' && b[k] <= '9') {
-				k++
-			}
-			void = voidElements[string(bytes.ToLower(b[j:k]))]
-		case inTag && (c == '"' || c == '\''):
-			quote = c
-		case inTag && c == '>':
-			inTag = false
-			switch {
-			case closing:
-				depth--
-			case !void && b[i-1] != '/':
-				depth++
-			}
-		case inTag && c == ' ' && bytes.HasPrefix(b[i+1:], []byte("aria-")):
-			end := i + 1 + len("aria-")
-			for end < len(b) && (b[end] >= 'a' && b[end] <= 'z' || b[end] == '-') {
-				end++
-			}
-			if end < len(b) && (b[end] == ' ' || b[end] == '>' || b[end] == '/') {
-				out = append(out, b[i:end]...)
-				out = append(out, `="true"`...)
-				i = end - 1
-				continue
-			}
-		}
-		out = append(out, c)
-	}
-	// Keep the doctype on its own line, as browsers and people expect.
-	return bytes.Replace(out, []byte("<!doctype html>"), []byte("<!doctype html>\n"), 1)
-}
-
-// voidElements have no closing tag, so they open no level of indentation.
-var voidElements = map[string]bool{
-	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
-	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
-}
-
-func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-
-// tidyPages applies tidyHTML to the HTML pages next serves, and adds
+// tidyPages applies htmltidy.Tidy to the HTML pages next serves, and adds
 // head(r) to each page's <head>: markup that depends on the request, which
 // go-app's handler cannot vary by page.
 func tidyPages(next http.Handler, head func(*http.Request) string) http.Handler {
@@ -100,7 +19,7 @@ func tidyPages(next http.Handler, head func(*http.Request) string) http.Handler 
 		next.ServeHTTP(rec, r)
 		body := rec.body.Bytes()
 		if strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
-			body = tidyHTML(body)
+			body = htmltidy.Tidy(body)
 			if head != nil {
 				body = bytes.Replace(body, []byte("</head>"), []byte(head(r)+"</head>"), 1)
 			}
