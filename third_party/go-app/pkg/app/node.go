@@ -2,8 +2,10 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"html"
 	"io"
+	"net/url"
 	"reflect"
 	"strconv"
 	"time"
@@ -77,10 +79,29 @@ func FilterUIElems(v ...UI) []UI {
 // HTMLString returns a string that represents the HTML markup for the provided
 // UI element.
 func HTMLString(ui UI) string {
-	engine := NewTestEngine().(*engineX)
+	// Patched (see third_party/go-app/README.md): NewTestEngine took over
+	// the browser's events (popstate among them) when called in a client.
+	engine := newEncodingEngine()
 	var b bytes.Buffer
 	engine.nodes.Encode(engine.baseContext(), &b, ui)
 	return b.String()
+}
+
+// newEncodingEngine returns an engine that can only encode: unlike
+// NewTestEngine, it does not register for the browser's events, so it is
+// safe to use beside the running app's engine.
+func newEncodingEngine() *engineX {
+	origin, _ := url.Parse("/")
+	originPage := makeRequestPage(origin, nil)
+	originPage.resolveURL = func(v string) string { return v }
+	return &engineX{
+		ctx:            context.Background(),
+		routes:         &router{},
+		resolveURL:     originPage.resolveURL,
+		originPage:     &originPage,
+		lastVisitedURL: &url.URL{},
+		nodes:          nodeManager{},
+	}
 }
 
 // PrintHTML writes the HTML representation of the given UI element into the
