@@ -25,7 +25,8 @@ const (
 // 1991 with its eras and every event, and Armenia's estrangement path as a
 // staircase, one step per escalation. Both are for the eye and the pointer;
 // the event list below them carries the same events for the keyboard and
-// screen readers, so the charts are hidden from assistive technology.
+// screen readers, so the charts are hidden from assistive technology. They
+// are static HTML; their container listens for clicks on the markers.
 func newTimelineChart(t *timeline.Timeline, v state.State) app.UI {
 	return app.Div().Class("timeline-charts").Aria("hidden", "true").
 		OnClick(func(ctx app.Context, ev app.Event) {
@@ -33,8 +34,8 @@ func newTimelineChart(t *timeline.Timeline, v state.State) app.UI {
 				selectEvent(ctx, v, id)
 			}
 		}).Body(
-		newEraChart(t, v),
-		newStairsChart(t, v),
+		static(newEraChart(t, v)),
+		static(newStairsChart(t, v)),
 	)
 }
 
