@@ -2,9 +2,15 @@
 
 package main
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-// run starts the client app in the browser. It never returns.
+	"explainer/components"
+)
+
+// run starts the client app in the browser, once the server's page has
+// been painted. It never returns.
 func run() {
+	components.WaitForFirstPaint()
 	app.RunWhenOnBrowser()
 }
