@@ -111,37 +111,41 @@ func (m *MembershipMap) Render() app.UI {
 			On("focusin", m.onFocusIn).On("focusout", m.onFocusOut).Body(
 			svg("svg").Class("map").Attr("viewBox", vb.ViewBox()).
 				Attr("role", "group").Aria("labelledby", "map-title").Aria("describedby", "map-help").Body(
-				newMapPatterns(),
+				staticLayer("map-defs", newMapPatterns()),
+				// The shapes are live: they take focus and carry the names.
 				svg("g").Class("countries").Body(
 					app.Range(countries).Slice(func(i int) app.UI {
 						return m.countryShape(c, countries[i], at)
 					}),
 				),
-				svg("g").Class("patterns").Aria("hidden", "true").Body(
-					app.Range(countries).Slice(func(i int) app.UI {
-						return patternOverlay(countries[i].Path, c.History.StatusAt(countries[i].ISO, at))
-					}),
-				),
-				svg("rect").Class("inset-outline").Aria("hidden", "true").
-					Attr("x", num(geo.CaucasusInset().X)).Attr("y", num(geo.CaucasusInset().Y)).
-					Attr("width", num(geo.CaucasusInset().W)).Attr("height", num(geo.CaucasusInset().H)),
-				svg("g").Class("labels").Aria("hidden", "true").Body(
-					app.Range(countries).Slice(func(i int) app.UI {
-						if !labelled[countries[i].ISO] || countries[i].Clipped && countries[i].ISO != "RUS" {
-							return nil
-						}
-						label := mapLabel(countries[i].Name, countries[i].Label)
-						if !majorLabel[countries[i].ISO] {
-							label = label.Class("map-label-minor")
-						}
-						return label
-					}),
+				// What is drawn over them is only for the eye.
+				staticLayer("map-decor",
+					svg("g").Class("patterns").Aria("hidden", "true").Body(
+						app.Range(countries).Slice(func(i int) app.UI {
+							return patternOverlay(countries[i].Path, c.History.StatusAt(countries[i].ISO, at))
+						}),
+					),
+					svg("rect").Class("inset-outline").Aria("hidden", "true").
+						Attr("x", num(geo.CaucasusInset().X)).Attr("y", num(geo.CaucasusInset().Y)).
+						Attr("width", num(geo.CaucasusInset().W)).Attr("height", num(geo.CaucasusInset().H)),
+					svg("g").Class("labels").Aria("hidden", "true").Body(
+						app.Range(countries).Slice(func(i int) app.UI {
+							if !labelled[countries[i].ISO] || countries[i].Clipped && countries[i].ISO != "RUS" {
+								return nil
+							}
+							label := mapLabel(countries[i].Name, countries[i].Label)
+							if !majorLabel[countries[i].ISO] {
+								label = label.Class("map-label-minor")
+							}
+							return label
+						}),
+					),
 				),
 			),
 			m.tooltip(c, at),
 		),
 		m.inset(c, at, countries),
-		newMapLegend(),
+		static(newMapLegend()),
 		app.P().Class("map-credit").Text("Shapes: "+geo.Credit+" (1:50m, public domain). Borders as recognised internationally."),
 		newStatusTable(c.History, at),
 		app.If(m.Iview.Country != "", func() app.UI {
@@ -217,6 +221,8 @@ func (m *MembershipMap) inset(c *content.Content, at date.Date, countries []geo.
 	return app.Figure().Class("map-inset-box").Body(
 		svg("svg").Class("map-inset").Attr("viewBox", geo.CaucasusInset().ViewBox()).Aria("hidden", "true").
 			OnClick(m.onClick("inset")).OnMouseOver(m.onPointer("inset")).OnMouseLeave(m.onPointer("inset")).Body(
+			// Live, not static: a hover restyles these shapes, and a shape
+			// replaced between a tap's mousedown and its click loses the click.
 			app.Range(countries).Slice(func(i int) app.UI {
 				g := countries[i]
 				if g.InsetPath == "" {
@@ -237,13 +243,13 @@ func (m *MembershipMap) inset(c *content.Content, at date.Date, countries []geo.
 					patternOverlay(g.InsetPath, status),
 				)
 			}),
-			app.Range(countries).Slice(func(i int) app.UI {
+			staticLayer("map-inset-labels", app.Range(countries).Slice(func(i int) app.UI {
 				g := countries[i]
 				if g.InsetPath == "" || !insetLabelled[g.ISO] {
 					return nil
 				}
 				return mapLabel(g.Name, g.InsetLabel)
-			}),
+			})),
 		),
 		app.FigCaption().Text("South Caucasus, enlarged"),
 	)

@@ -16,3 +16,11 @@ import (
 func static(ui app.UI) app.UI {
 	return app.Raw(string(htmltidy.Tidy([]byte(app.HTMLString(ui)))))
 }
+
+// staticLayer is static for a group of SVG elements inside a live <svg>:
+// HTML parsing only makes SVG elements inside an <svg>, so they go in a
+// nested one, which adds nothing to the drawing (same coordinates, no
+// clipping, no pointer events of its own).
+func staticLayer(class string, children ...app.UI) app.UI {
+	return static(svg("svg").Class(class).Attr("overflow", "visible").Body(children...))
+}
