@@ -111,41 +111,28 @@ func (m *MembershipMap) Render() app.UI {
 			On("focusin", m.onFocusIn).On("focusout", m.onFocusOut).Body(
 			svg("svg").Class("map").Attr("viewBox", vb.ViewBox()).
 				Attr("role", "group").Aria("labelledby", "map-title").Aria("describedby", "map-help").Body(
-				staticLayer("map-defs", newMapPatterns()),
+				staticLayer("map-defs", "map-defs", newMapPatterns),
 				// The shapes are live: they take focus and carry the names.
 				svg("g").Class("countries").Body(
 					app.Range(countries).Slice(func(i int) app.UI {
 						return m.countryShape(c, countries[i], at)
 					}),
 				),
-				// What is drawn over them is only for the eye.
-				staticLayer("map-decor",
-					svg("g").Class("patterns").Aria("hidden", "true").Body(
-						app.Range(countries).Slice(func(i int) app.UI {
-							return patternOverlay(countries[i].Path, c.History.StatusAt(countries[i].ISO, at))
-						}),
-					),
-					svg("rect").Class("inset-outline").Aria("hidden", "true").
-						Attr("x", num(geo.CaucasusInset().X)).Attr("y", num(geo.CaucasusInset().Y)).
-						Attr("width", num(geo.CaucasusInset().W)).Attr("height", num(geo.CaucasusInset().H)),
-					svg("g").Class("labels").Aria("hidden", "true").Body(
-						app.Range(countries).Slice(func(i int) app.UI {
-							if !labelled[countries[i].ISO] || countries[i].Clipped && countries[i].ISO != "RUS" {
-								return nil
-							}
-							label := mapLabel(countries[i].Name, countries[i].Label)
-							if !majorLabel[countries[i].ISO] {
-								label = label.Class("map-label-minor")
-							}
-							return label
-						}),
-					),
+				// The patterns over them change with the date; they stay live,
+				// as diffing their long paths costs less than writing and
+				// parsing them again.
+				svg("g").Class("patterns").Aria("hidden", "true").Body(
+					app.Range(countries).Slice(func(i int) app.UI {
+						return patternOverlay(countries[i].Path, c.History.StatusAt(countries[i].ISO, at))
+					}),
 				),
+				// The frame of the inset and the names never change.
+				staticLayer("map-decor", "map-decor", newMapDecor),
 			),
 			m.tooltip(c, at),
 		),
 		m.inset(c, at, countries),
-		static(newMapLegend()),
+		static("map-legend", newMapLegend),
 		app.P().Class("map-credit").Text("Shapes: "+geo.Credit+" (1:50m, public domain). Borders as recognised internationally."),
 		newStatusTable(c.History, at),
 		app.If(m.Iview.Country != "", func() app.UI {
@@ -243,19 +230,46 @@ func (m *MembershipMap) inset(c *content.Content, at date.Date, countries []geo.
 					patternOverlay(g.InsetPath, status),
 				)
 			}),
-			staticLayer("map-inset-labels", app.Range(countries).Slice(func(i int) app.UI {
-				g := countries[i]
-				if g.InsetPath == "" || !insetLabelled[g.ISO] {
-					return nil
-				}
-				return mapLabel(g.Name, g.InsetLabel)
-			})),
+			staticLayer("map-inset-labels", "map-inset-labels", newInsetLabels),
 		),
 		app.FigCaption().Text("South Caucasus, enlarged"),
 	)
 }
 
 var insetLabelled = map[string]bool{"ARM": true, "AZE": true, "GEO": true}
+
+// newInsetLabels names the states in the inset.
+func newInsetLabels() []app.UI {
+	var labels []app.UI
+	for _, g := range geo.Countries() {
+		if g.InsetPath != "" && insetLabelled[g.ISO] {
+			labels = append(labels, mapLabel(g.Name, g.InsetLabel))
+		}
+	}
+	return labels
+}
+
+// newMapDecor is what the main map draws over the shapes that never
+// changes: the inset's frame and the states' names.
+func newMapDecor() []app.UI {
+	inset := geo.CaucasusInset()
+	decor := []app.UI{
+		svg("rect").Class("inset-outline").Aria("hidden", "true").
+			Attr("x", num(inset.X)).Attr("y", num(inset.Y)).Attr("width", num(inset.W)).Attr("height", num(inset.H)),
+	}
+	var labels []app.UI
+	for _, g := range geo.Countries() {
+		if !labelled[g.ISO] || g.Clipped && g.ISO != "RUS" {
+			continue
+		}
+		label := mapLabel(g.Name, g.Label)
+		if !majorLabel[g.ISO] {
+			label = label.Class("map-label-minor")
+		}
+		labels = append(labels, label)
+	}
+	return append(decor, svg("g").Class("labels").Aria("hidden", "true").Body(labels...))
+}
 
 // tooltip names the hovered or focused state and its status beside it.
 // Its position is a class (tip-x-N, tip-y-N, in 5% steps) rather than an
@@ -358,8 +372,8 @@ func patternOverlay(path string, s membership.Status) app.UI {
 }
 
 // newMapPatterns defines the status patterns once for every map on the page.
-func newMapPatterns() app.UI {
-	return svg("defs").Body(
+func newMapPatterns() []app.UI {
+	return []app.UI{svg("defs").Body(
 		svg("pattern").ID("hatch-frozen").Class("hatch-frozen").
 			Attr("width", 6).Attr("height", 6).Attr("patternUnits", "userSpaceOnUse").
 			Attr("patternTransform", "rotate(45)").Body(
@@ -374,7 +388,7 @@ func newMapPatterns() app.UI {
 			Attr("patternTransform", "rotate(-45)").Body(
 			svg("line").Attr("x1", 0).Attr("y1", 0).Attr("x2", 0).Attr("y2", 5),
 		),
-	)
+	)}
 }
 
 func mapLabel(name string, at geo.Point) app.HTMLElem {

@@ -21,9 +21,7 @@ func newStatusTable(h *membership.History, at date.Date) app.UI {
 		// focusable region, so keyboard readers can scroll it too.
 		app.Div().Class("status-table-scroll").Attr("role", "region").
 			Aria("labelledby", "status-table-caption").TabIndex(0).Body(
-			// The table itself is static HTML; the box around it stays,
-			// so it keeps focus, and the details element its open state.
-			static(app.Table().Class("status-table").Body(
+			app.Table().Class("status-table").Body(
 				app.Caption().ID("status-table-caption").Class("visually-hidden").Text("CSTO membership of each state at key dates"),
 				app.THead().Body(app.Tr().Body(
 					app.Th().Scope("col").Text("State"),
@@ -47,7 +45,7 @@ func newStatusTable(h *membership.History, at date.Date) app.UI {
 						)
 					}),
 				),
-			)),
+			),
 		),
 	)
 }

@@ -25,8 +25,9 @@ const (
 // 1991 with its eras and every event, and Armenia's estrangement path as a
 // staircase, one step per escalation. Both are for the eye and the pointer;
 // the event list below them carries the same events for the keyboard and
-// screen readers, so the charts are hidden from assistive technology. They
-// are static HTML; their container listens for clicks on the markers.
+// screen readers, so the charts are hidden from assistive technology. What
+// never changes in them is static HTML; the markers and the date cursor are
+// live, and their container listens for clicks on the markers.
 func newTimelineChart(t *timeline.Timeline, v state.State) app.UI {
 	return app.Div().Class("timeline-charts").Aria("hidden", "true").
 		OnClick(func(ctx app.Context, ev app.Event) {
@@ -34,8 +35,8 @@ func newTimelineChart(t *timeline.Timeline, v state.State) app.UI {
 				selectEvent(ctx, v, id)
 			}
 		}).Body(
-		static(newEraChart(t, v)),
-		static(newStairsChart(t, v)),
+		newEraChart(t, v),
+		newStairsChart(t, v),
 	)
 }
 
@@ -58,27 +59,32 @@ func newEraChart(t *timeline.Timeline, v state.State) app.UI {
 		years = append(years, y)
 	}
 	return svg("svg").Class("era-chart").Attr("viewBox", "0 0 1000 120").Body(
-		app.Range(eras).Slice(func(i int) app.UI {
-			e := eras[i]
-			end := e.End
-			if end.IsZero() {
-				end = state.Latest
+		// Eras and axis are the same on every date: written once.
+		staticLayer("era-chart-frame", "chart-frame", func() []app.UI {
+			return []app.UI{
+				app.Range(eras).Slice(func(i int) app.UI {
+					e := eras[i]
+					end := e.End
+					if end.IsZero() {
+						end = state.Latest
+					}
+					x0, x1 := xOf(e.Start.First()), xOf(end.Last())
+					row := float64(i % 2)
+					return svg("g").Class("era era-"+e.ID).Body(
+						svg("rect").Attr("x", num(x0)).Attr("y", num(4+row*22)).
+							Attr("width", num(x1-x0)).Attr("height", 20).Attr("rx", 3),
+						svg("text").Class("era-label").Attr("x", num(x0+4)).Attr("y", num(18+row*22)).Text(e.Label),
+					)
+				}),
+				svg("line").Class("axis").Attr("x1", chartLeft).Attr("x2", chartRight).Attr("y1", 70).Attr("y2", 70),
+				app.Range(years).Slice(func(i int) app.UI {
+					x := xOf(date.Date{Year: years[i], Month: 1, Day: 1, Prec: date.Day})
+					return svg("g").Class("tick").Body(
+						svg("line").Attr("x1", num(x)).Attr("x2", num(x)).Attr("y1", 66).Attr("y2", 74),
+						svg("text").Attr("x", num(x)).Attr("y", 92).Attr("text-anchor", "middle").Text(strconv.Itoa(years[i])),
+					)
+				}),
 			}
-			x0, x1 := xOf(e.Start.First()), xOf(end.Last())
-			row := float64(i % 2)
-			return svg("g").Class("era era-"+e.ID).Body(
-				svg("rect").Attr("x", num(x0)).Attr("y", num(4+row*22)).
-					Attr("width", num(x1-x0)).Attr("height", 20).Attr("rx", 3),
-				svg("text").Class("era-label").Attr("x", num(x0+4)).Attr("y", num(18+row*22)).Text(e.Label),
-			)
-		}),
-		svg("line").Class("axis").Attr("x1", chartLeft).Attr("x2", chartRight).Attr("y1", 70).Attr("y2", 70),
-		app.Range(years).Slice(func(i int) app.UI {
-			x := xOf(date.Date{Year: years[i], Month: 1, Day: 1, Prec: date.Day})
-			return svg("g").Class("tick").Body(
-				svg("line").Attr("x1", num(x)).Attr("x2", num(x)).Attr("y1", 66).Attr("y2", 74),
-				svg("text").Attr("x", num(x)).Attr("y", 92).Attr("text-anchor", "middle").Text(strconv.Itoa(years[i])),
-			)
 		}),
 		svg("line").Class("map-date-cursor").
 			Attr("x1", num(xOf(at))).Attr("x2", num(xOf(at))).Attr("y1", 48).Attr("y2", 80),
@@ -107,15 +113,18 @@ func newStairsChart(t *timeline.Timeline, v state.State) app.UI {
 	}
 	d += "H" + num(chartRight)
 	return svg("svg").Class("stairs-chart").Attr("viewBox", "0 0 1000 "+num(stairsH)).Body(
-		svg("text").Class("stairs-title").Attr("x", chartLeft).Attr("y", 16).Text("Armenia's path of estrangement, step by step"),
-		svg("path").Class("stairs").Attr("d", d),
+		staticLayer("stairs-chart-frame", "chart-frame", func() []app.UI {
+			return []app.UI{
+				svg("text").Class("stairs-title").Attr("x", chartLeft).Attr("y", 16).Text("Armenia's path of estrangement, step by step"),
+				svg("path").Class("stairs").Attr("d", d),
+				app.Range(path).Slice(func(i int) app.UI {
+					return svg("text").Class("stairs-year").Attr("x", num(xAt(i))).Attr("y", num(stairsBase+16)).
+						Attr("text-anchor", "middle").Text(strconv.Itoa(path[i].Date.Year))
+				}),
+			}
+		}),
 		app.Range(path).Slice(func(i int) app.UI {
-			e := path[i]
-			return svg("g").Body(
-				eventMarker(e, xAt(i), yAt(e.Step), v),
-				svg("text").Class("stairs-year").Attr("x", num(xAt(i))).Attr("y", num(stairsBase+16)).
-					Attr("text-anchor", "middle").Text(strconv.Itoa(e.Date.Year)),
-			)
+			return eventMarker(path[i], xAt(i), yAt(path[i].Step), v)
 		}),
 	)
 }
