@@ -120,8 +120,29 @@ type jsStorage struct {
 	mutex sync.RWMutex
 }
 
-func newJSStorage(name string) *jsStorage {
+// newJSStorage returns the browser's storage of that name, or a storage in
+// memory when the browser refuses access to it. Patched (see
+// third_party/go-app/README.md): a document sandboxed without
+// allow-same-origin, such as an embed in some news sites' iframes, throws
+// on any read of window.localStorage, and the uncaught exception stopped
+// the app before it mounted.
+func newJSStorage(name string) BrowserStorage {
+	if !jsStorageAvailable(name) {
+		return newMemoryStorage()
+	}
 	return &jsStorage{name: name}
+}
+
+// jsStorageAvailable reports whether window[name] can be read. It reads it
+// through Reflect.get with Call, which turns a thrown exception into a Go
+// panic that can be recovered; a plain Get cannot.
+func jsStorageAvailable(name string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return Window().Get("Reflect").Call("get", Window(), name).Truthy()
 }
 
 func (s *jsStorage) Set(k string, v any) (err error) {
