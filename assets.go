@@ -104,6 +104,10 @@ func (a *assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-cache")
+	// The files are public. An embed in an iframe sandboxed without
+	// allow-same-origin has an opaque origin, so its fetch of the wasm is
+	// cross-origin and needs this, or the app never starts.
+	w.Header().Set("Access-Control-Allow-Origin", "*")
 	if !isCompressedCopy(name) {
 		w.Header().Add("Vary", "Accept-Encoding")
 		accepted := acceptedEncodings(r.Header.Get("Accept-Encoding"))

@@ -102,6 +102,10 @@ func TestWasmEncodingByAcceptEncoding(t *testing.T) {
 		if !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
 			t.Errorf("Accept-Encoding %q: no Vary header", tt.accept)
 		}
+		// An embed sandboxed without allow-same-origin fetches it cross-origin.
+		if o := res.Header.Get("Access-Control-Allow-Origin"); o != "*" {
+			t.Errorf("Accept-Encoding %q: Access-Control-Allow-Origin %q, want *", tt.accept, o)
+		}
 	}
 }
 

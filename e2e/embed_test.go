@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httputil"
 	"net/url"
 	"strings"
 	"testing"
@@ -218,4 +219,53 @@ window.addEventListener("message", function (e) {
 		t.Errorf("the embed reports %.0f px", h)
 	}
 	tb.noErrors(t)
+}
+
+// Some news sites sandbox their iframes without allow-same-origin. The
+// embed then has an opaque origin: no storage, no service worker, and its
+// own site's files are cross-origin. It must work all the same.
+func TestEmbedWorksInASandboxedIframe(t *testing.T) {
+	t.Run("iframe", func(t *testing.T) {
+		embedURL := baseURL + "/embed?view=map&embedId=sandboxed"
+		host := newHostSite(t, func(*http.Request) string {
+			return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body>
+<iframe sandbox="allow-scripts allow-popups" src="` + embedURL + `" title="explainer" style="width:600px;height:400px;border:0"></iframe>
+<script>
+window.got = {ready: false, heights: []};
+window.addEventListener("message", function (e) {
+  if (e.data && e.data.type === "explainer:ready") { window.got.ready = true; }
+  if (e.data && e.data["datawrapper-height"]) { window.got.heights.push(e.data["datawrapper-height"].sandboxed); }
+});
+</script></body></html>`
+		})
+		tb := newTab(t, 90*time.Second)
+		tb.open(t, host+"/")
+		tb.waitTrue(t, `window.got.ready && window.got.heights.length > 0`, 40*time.Second)
+		tb.noErrors(t)
+	})
+	// The same sandbox on the page itself, so the test sees its console.
+	t.Run("page", func(t *testing.T) {
+		origin, err := url.Parse(baseURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		proxy := httputil.NewSingleHostReverseProxy(origin)
+		proxy.ModifyResponse = func(r *http.Response) error {
+			if r.Request.URL.Path == "/embed" {
+				r.Header.Add("Content-Security-Policy", "sandbox allow-scripts")
+			}
+			return nil
+		}
+		ts := httptest.NewServer(proxy)
+		t.Cleanup(ts.Close)
+		tb := newTab(t, 90*time.Second)
+		tb.open(t, ts.URL+"/embed?view=map")
+		tb.waitReady(t)
+		if o := eval[string](t, tb, `self.origin`); o != "null" {
+			t.Fatalf("the page's origin is %q: it is not sandboxed", o)
+		}
+		tb.do(t, chromedp.Click(chromedp.CSS("#map-KAZ")))
+		tb.waitTrue(t, `document.getElementById("country-card")?.dataset.iso === "KAZ"`, 10*time.Second)
+		tb.noErrors(t)
+	})
 }
