@@ -43,7 +43,7 @@ func NewPage() *Page { return &Page{view: state.Default()} }
 func (p *Page) OnInit() {
 	if app.IsClient {
 		p.view = state.Parse(app.Window().URL().RawQuery, content.Default())
-		p.panels.capture("map", "timeline")
+		p.panels.capture("article", "map", "timeline")
 	}
 }
 
@@ -73,7 +73,7 @@ func (p *Page) Render() app.UI {
 		newMasthead(p.view),
 		newJumpLinks(),
 		app.Main().ID("main").Class("layout").Body(
-			NewArticle(story.Default()).View(p.view),
+			p.panels.panel("article", func() app.UI { return NewArticle(story.Default()).View(p.view) }),
 			app.Aside().Class("panels").Aria("label", "Map and timeline").Body(
 				p.panels.panel("map", func() app.UI { return NewMembershipMap().View(p.view) }),
 				p.panels.panel("timeline", func() app.UI { return NewTimeline().View(p.view) }),

@@ -62,8 +62,8 @@ func TestAppMountsPanelByPanelWithoutShift(t *testing.T) {
 		warm   bool     // a second visit: the service worker serves the wasm at once
 		panels []string // mounted after the first render, in this order
 	}{
-		{"/?event=armenia-freezes", false, []string{"map", "timeline"}},
-		{"/?event=armenia-freezes", true, []string{"map", "timeline"}},
+		{"/?event=armenia-freezes", false, []string{"article", "map", "timeline"}},
+		{"/?event=armenia-freezes", true, []string{"article", "map", "timeline"}},
 		{"/embed?view=all&theme=dark", false, []string{"map", "timeline", "article"}},
 		{"/embed?view=map", false, []string{"map"}},
 	} {
