@@ -47,7 +47,7 @@ func (p *EmbedPage) OnNav(ctx app.Context) {
 
 // OnMount mounts the panels, then marks the document ready.
 func (p *EmbedPage) OnMount(ctx app.Context) {
-	p.panels.mountNext(ctx, func(app.Context) { markReady() })
+	p.panels.start(ctx)
 }
 
 func (p *EmbedPage) read(rawQuery string) {

@@ -54,11 +54,18 @@ type MembershipMap struct {
 	hover  string // state under the pointer or keyboard focus, for the tooltip
 	rove   string // state holding the map's single tab stop
 	linked string // state whose mention the reader points at in the article
+	parts  staged // the status table mounts after the map
 }
 
-// OnMount follows the article's mention under the pointer or focus.
+// OnInit keeps the server's copy of the status table, to mount after the
+// map itself.
+func (m *MembershipMap) OnInit() { m.parts.capture("status-table") }
+
+// OnMount follows the article's mention under the pointer or focus, and
+// starts mounting the status table.
 func (m *MembershipMap) OnMount(ctx app.Context) {
 	ctx.ObserveState(linkedCountryState, &m.linked)
+	m.parts.start(ctx)
 }
 
 // NewMembershipMap returns the map panel.
@@ -134,7 +141,7 @@ func (m *MembershipMap) Render() app.UI {
 		m.inset(c, at, countries),
 		static("map-legend", newMapLegend),
 		app.P().Class("map-credit").Text("Shapes: "+geo.Credit+" (1:50m, public domain). Borders as recognised internationally."),
-		newStatusTable(c.History, at),
+		m.parts.panel("status-table", func() app.UI { return newStatusTable(c.History, at) }),
 		app.If(m.Iview.Country != "", func() app.UI {
 			return NewCountryCard().Country(m.Iview.Country).View(m.Iview)
 		}),

@@ -15,7 +15,9 @@ var (
 	_ app.PreRenderer  = (*Page)(nil)
 	_ app.Navigator    = (*Page)(nil)
 	_ app.Mounter      = (*Page)(nil)
+	_ app.Initializer  = (*MembershipMap)(nil)
 	_ app.Mounter      = (*MembershipMap)(nil)
+	_ app.Initializer  = (*Timeline)(nil)
 	_ app.Mounter      = (*Timeline)(nil)
 	_ app.Mounter      = (*AppBanner)(nil)
 	_ app.AppUpdater   = (*AppBanner)(nil)
@@ -63,7 +65,7 @@ func (p *Page) OnNav(ctx app.Context) {
 // OnMount mounts the panels, then marks the document ready: the client app
 // is mounted and live.
 func (p *Page) OnMount(ctx app.Context) {
-	p.panels.mountNext(ctx, func(app.Context) { markReady() })
+	p.panels.start(ctx)
 }
 
 // Render lays out the article and, beside it, the interactive panels.

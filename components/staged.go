@@ -7,7 +7,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// staged mounts a page's panels one browser task at a time. go-app's first
+// staged mounts a page's panels one browser task at a time, in the order
+// their owners start them, then marks the page ready (markReady). go-app's first
 // client render builds every element of the page through JavaScript calls
 // in a single task; on a phone that task blocked input for about a second.
 // Until a panel's turn comes, the page shows the server's prerendered HTML
@@ -58,16 +59,50 @@ func (s *staged) panel(id string, live func() app.UI) app.UI {
 	return live()
 }
 
-// mountNext makes the pending panels live one by one, each in a task of its
-// own, then calls done after the last one's render.
-func (s *staged) mountNext(ctx app.Context, done func(app.Context)) {
-	if len(s.pending) == 0 {
-		s.prerender = nil
-		ctx.Defer(done)
+// start queues the pending panels to go live. Call it from the owner's
+// OnMount, with the owner's context.
+func (s *staged) start(ctx app.Context) {
+	for range s.pending {
+		mounting.queue = append(mounting.queue, stage{s, ctx})
+	}
+	if !mounting.running {
+		mounting.running = true
+		mountNext(ctx)
+	}
+}
+
+// mounting is the page's queue of panels waiting to go live, from every
+// staged owner: a panel that goes live may hold panels of its own, which
+// join the queue. Only the UI goroutine touches it.
+var mounting struct {
+	queue   []stage
+	running bool
+}
+
+// stage is one panel to make live: the next pending one of s, whose owner
+// re-renders in ctx.
+type stage struct {
+	s   *staged
+	ctx app.Context
+}
+
+// mountNext makes the first queued panel live in a task of its own, then
+// goes on with the next; when none is left, the page is ready.
+func mountNext(ctx app.Context) {
+	if len(mounting.queue) == 0 {
+		mounting.running = false
+		ctx.Defer(func(app.Context) { markReady() })
 		return
 	}
 	ctx.After(stageYield, func(ctx app.Context) {
-		s.pending = s.pending[1:]
-		s.mountNext(ctx, done)
+		next := mounting.queue[0]
+		mounting.queue = mounting.queue[1:]
+		next.ctx.Dispatch(func(app.Context) {
+			next.s.pending = next.s.pending[1:]
+			if len(next.s.pending) == 0 {
+				next.s.prerender = nil
+			}
+		})
+		mountNext(ctx)
 	})
 }

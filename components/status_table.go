@@ -15,7 +15,7 @@ func newStatusTable(h *membership.History, at date.Date) app.UI {
 	keys := membership.KeyDates()
 	states := h.States()
 	c := content.Default()
-	return app.Details().Class("status-table-box").Body(
+	return app.Details().ID("status-table").Class("status-table-box").Body(
 		app.Summary().Text("Membership by date, as a table"),
 		// The table is wider than a phone: its scrolling box is a named,
 		// focusable region, so keyboard readers can scroll it too.

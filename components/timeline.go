@@ -16,6 +16,8 @@ type Timeline struct {
 	app.Compo
 
 	Iview state.State
+
+	parts staged // the charts mount after the rest
 }
 
 // NewTimeline returns the timeline panel.
@@ -30,12 +32,16 @@ func (t *Timeline) View(v state.State) *Timeline {
 // OnMount brings a deep-linked event into view in the sideways list,
 // without scrolling the page itself.
 func (t *Timeline) OnMount(ctx app.Context) {
+	t.parts.start(ctx)
 	if t.Iview.Event == "" {
 		return
 	}
 	id := "event-" + t.Iview.Event
 	ctx.Defer(func(app.Context) { centreInList(id) })
 }
+
+// OnInit keeps the server's copy of the charts, to mount after the list.
+func (t *Timeline) OnInit() { t.parts.capture("timeline-charts") }
 
 // Render draws the panel.
 func (t *Timeline) Render() app.UI {
@@ -48,7 +54,7 @@ func (t *Timeline) Render() app.UI {
 		app.P().Class("panel-intro").ID("timeline-help").Text(
 			"Pick an event to see the map on its date and the passage of the article about it. "+
 				"Arrow keys move between events."),
-		newTimelineChart(c.Timeline, t.Iview),
+		t.parts.panel("timeline-charts", func() app.UI { return newTimelineChart(c.Timeline, t.Iview) }),
 		NewDateScrubber().View(t.Iview),
 		app.Ol().Class("timeline-events").Aria("label", "Events").
 			OnClick(t.onEventClick).OnKeyDown(t.onEventKey).Body(

@@ -29,7 +29,7 @@ const (
 // never changes in them is static HTML; the markers and the date cursor are
 // live, and their container listens for clicks on the markers.
 func newTimelineChart(t *timeline.Timeline, v state.State) app.UI {
-	return app.Div().Class("timeline-charts").Aria("hidden", "true").
+	return app.Div().ID("timeline-charts").Class("timeline-charts").Aria("hidden", "true").
 		OnClick(func(ctx app.Context, ev app.Event) {
 			if id := dataOf(ctx, ev, "marker"); id != "" {
 				selectEvent(ctx, v, id)
