@@ -194,21 +194,29 @@ func TestEmbedCodeFromTheDialog(t *testing.T) {
 	tb.noErrors(t)
 }
 
-// Where third-party storage is blocked, the embed still starts: Chrome's
-// third-party cookie restriction is on, and the embed is on another site.
-func TestEmbedWorksWithThirdPartyStorageBlocked(t *testing.T) {
-	embedURL := baseURL + "/embed?view=map&embedId=blocked"
-	host := newHostSite(t, func(*http.Request) string {
+// newReadyHost serves, on another site, a page that embeds the map view
+// with embedId id in an iframe with these extra attributes, and notes in
+// window.got whether the embed said it is ready and the heights it sent.
+func newReadyHost(t *testing.T, id, attrs string) string {
+	t.Helper()
+	embedURL := baseURL + "/embed?view=map&embedId=" + id
+	return newHostSite(t, func(*http.Request) string {
 		return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body>
-<iframe id="f" src="` + embedURL + `" title="explainer" style="width:600px;height:400px;border:0"></iframe>
+<iframe ` + attrs + ` src="` + embedURL + `" title="explainer" style="width:600px;height:400px;border:0"></iframe>
 <script>
 window.got = {ready: false, heights: []};
 window.addEventListener("message", function (e) {
   if (e.data && e.data.type === "explainer:ready") { window.got.ready = true; }
-  if (e.data && e.data["datawrapper-height"]) { window.got.heights.push(e.data["datawrapper-height"].blocked); }
+  if (e.data && e.data["datawrapper-height"]) { window.got.heights.push(e.data["datawrapper-height"][` + jsString(id) + `]); }
 });
 </script></body></html>`
 	})
+}
+
+// Where third-party storage is blocked, the embed still starts: Chrome's
+// third-party cookie restriction is on, and the embed is on another site.
+func TestEmbedWorksWithThirdPartyStorageBlocked(t *testing.T) {
+	host := newReadyHost(t, "blocked", "")
 	tb := newTab(t, 90*time.Second)
 	if _, err := chromedp.Call(tb.ctx, network.SetCookieControls, network.SetCookieControlsParams{EnableThirdPartyCookieRestriction: true}); err != nil {
 		t.Fatal(err)
@@ -226,18 +234,7 @@ window.addEventListener("message", function (e) {
 // own site's files are cross-origin. It must work all the same.
 func TestEmbedWorksInASandboxedIframe(t *testing.T) {
 	t.Run("iframe", func(t *testing.T) {
-		embedURL := baseURL + "/embed?view=map&embedId=sandboxed"
-		host := newHostSite(t, func(*http.Request) string {
-			return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body>
-<iframe sandbox="allow-scripts allow-popups" src="` + embedURL + `" title="explainer" style="width:600px;height:400px;border:0"></iframe>
-<script>
-window.got = {ready: false, heights: []};
-window.addEventListener("message", function (e) {
-  if (e.data && e.data.type === "explainer:ready") { window.got.ready = true; }
-  if (e.data && e.data["datawrapper-height"]) { window.got.heights.push(e.data["datawrapper-height"].sandboxed); }
-});
-</script></body></html>`
-		})
+		host := newReadyHost(t, "sandboxed", `sandbox="allow-scripts allow-popups"`)
 		tb := newTab(t, 90*time.Second)
 		tb.open(t, host+"/")
 		tb.waitTrue(t, `window.got.ready && window.got.heights.length > 0`, 40*time.Second)
