@@ -54,13 +54,13 @@ func newEraChart(t *timeline.Timeline, v state.State) app.UI {
 	if at.IsZero() {
 		at = state.Summit
 	}
-	var years []int
-	for y := 1995; y <= 2025; y += 5 {
-		years = append(years, y)
-	}
 	return svg("svg").Class("era-chart").Attr("viewBox", "0 0 1000 120").Body(
 		// Eras and axis are the same on every date: written once.
 		staticLayer("era-chart-frame", "chart-frame", func() []app.UI {
+			var years []int
+			for y := 1995; y <= 2025; y += 5 {
+				years = append(years, y)
+			}
 			return []app.UI{
 				app.Range(eras).Slice(func(i int) app.UI {
 					e := eras[i]
@@ -107,13 +107,13 @@ func newStairsChart(t *timeline.Timeline, v state.State) app.UI {
 		return chartLeft + stairsInset + span*float64(i)/float64(len(path)-1)
 	}
 	yAt := func(step int) float64 { return stairsBase - stairsRise*float64(step) }
-	d := "M" + num(chartLeft) + " " + num(stairsBase)
-	for i, e := range path {
-		d += "H" + num(xAt(i)) + "V" + num(yAt(e.Step))
-	}
-	d += "H" + num(chartRight)
 	return svg("svg").Class("stairs-chart").Attr("viewBox", "0 0 1000 "+num(stairsH)).Body(
 		staticLayer("stairs-chart-frame", "chart-frame", func() []app.UI {
+			d := "M" + num(chartLeft) + " " + num(stairsBase)
+			for i, e := range path {
+				d += "H" + num(xAt(i)) + "V" + num(yAt(e.Step))
+			}
+			d += "H" + num(chartRight)
 			return []app.UI{
 				svg("text").Class("stairs-title").Attr("x", chartLeft).Attr("y", 16).Text("Armenia's path of estrangement, step by step"),
 				svg("path").Class("stairs").Attr("d", d),
