@@ -105,8 +105,7 @@ func TestMapHoverShowsTooltip(t *testing.T) {
 	tb.open(t, "/")
 	tb.waitReady(t)
 	tb.do(t, chromedp.ScrollIntoView(chromedp.CSS("#map-RUS")))
-	x := eval[float64](t, tb, `(() => { const r = document.getElementById("map-KAZ").getBoundingClientRect(); return r.left + r.width / 2 })()`)
-	y := eval[float64](t, tb, `(() => { const r = document.getElementById("map-KAZ").getBoundingClientRect(); return r.top + r.height / 2 })()`)
+	x, y := centre(t, tb, "#map-KAZ")
 	tb.do(t, chromedp.MouseEvent("mouseMoved", x, y))
 	tb.waitTrue(t, `document.querySelector(".map-tooltip")?.textContent.startsWith("Kazakhstan: member")`, 10*time.Second)
 	if !eval[bool](t, tb, `document.getElementById("map-KAZ").classList.contains("is-hover")`) {

@@ -238,8 +238,7 @@ func TestArticleLinksIntoMapAndTimeline(t *testing.T) {
 	tb.waitReady(t)
 	// Hovering a state's mention highlights it on the map.
 	tb.do(t, chromedp.ScrollIntoView(chromedp.CSS(`#p-summit a[data-iso="KGZ"]`)))
-	x := eval[float64](t, tb, `(() => { const r = document.querySelector('#p-summit a[data-iso="KGZ"]').getBoundingClientRect(); return r.left + r.width / 2 })()`)
-	y := eval[float64](t, tb, `(() => { const r = document.querySelector('#p-summit a[data-iso="KGZ"]').getBoundingClientRect(); return r.top + r.height / 2 })()`)
+	x, y := centre(t, tb, `#p-summit a[data-iso="KGZ"]`)
 	tb.do(t, chromedp.MouseEvent("mouseMoved", x, y))
 	tb.waitTrue(t, `document.getElementById("map-KGZ").classList.contains("is-linked")`, 10*time.Second)
 	// Off the mention, the highlight goes.
