@@ -32,6 +32,7 @@ func (s *staged) capture(ids ...string) {
 	if !app.IsClient {
 		return
 	}
+	focusAcrossMounts.remember()
 	doc := app.Window().Get("document")
 	for _, id := range ids {
 		if el := doc.Call("getElementById", id); el.Truthy() {
@@ -87,14 +88,20 @@ type stage struct {
 }
 
 // mountNext makes the first queued panel live in a task of its own, then
-// goes on with the next; when none is left, the page is ready.
+// goes on with the next; when none is left, the page is ready. Around each
+// replacement the reader's focus is kept (focusAcrossMounts).
 func mountNext(ctx app.Context) {
+	ctx.Defer(func(app.Context) { focusAcrossMounts.restore() })
 	if len(mounting.queue) == 0 {
 		mounting.running = false
-		ctx.Defer(func(app.Context) { markReady() })
+		ctx.Defer(func(app.Context) {
+			focusAcrossMounts.forget()
+			markReady()
+		})
 		return
 	}
 	ctx.After(stageYield, func(ctx app.Context) {
+		focusAcrossMounts.remember()
 		next := mounting.queue[0]
 		mounting.queue = mounting.queue[1:]
 		next.ctx.Dispatch(func(app.Context) {

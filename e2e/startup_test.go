@@ -118,3 +118,33 @@ func TestAppMountsPanelByPanelWithoutShift(t *testing.T) {
 		})
 	}
 }
+
+// As the app starts it replaces the server's page with its own, panel by
+// panel; a reader who had tabbed to a link or a control keeps their place.
+func TestFocusKeptWhileTheAppStarts(t *testing.T) {
+	for _, sel := range []string{
+		"#article a.mention",    // replaced by the first render, then by the article going live
+		"#status-table summary", // also by the map going live, then by the table
+	} {
+		t.Run(sel, func(t *testing.T) {
+			tb := newTab(t, 60*time.Second)
+			wasm := tb.holdRequests(t, "*app.wasm*")
+			tb.open(t, "/")
+			wasm.wait(t, 20*time.Second)
+			// An element's identity across the replacement: the live DOM
+			// orders attributes differently from the server's HTML.
+			const identity = `(el => el === document.body ? "the body" : [el.tagName, el.getAttribute("href"), el.textContent.trim().slice(0, 60)].join(" "))`
+			want := eval[string](t, tb, `(() => { const el = document.querySelector(`+jsString(sel)+`);
+				window.focusedBefore = el; el.focus(); return `+identity+`(el) })()`)
+			wasm.release(t)
+			tb.waitReady(t)
+			if eval[bool](t, tb, `window.focusedBefore.isConnected`) {
+				t.Fatalf("%s was not replaced as the app started: this test checks nothing", sel)
+			}
+			if got := eval[string](t, tb, identity+`(document.activeElement)`); got != want {
+				t.Errorf("after the app started, focus is on %q; want %q", got, want)
+			}
+			tb.noErrors(t)
+		})
+	}
+}
