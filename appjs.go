@@ -37,14 +37,60 @@ var appJSPatches = []appJSPatch{
 		[]byte(`.wasm", showProgress),`),
 		[]byte(`.wasm"),`),
 	},
+	// The wasm is compiled at once but started only when needed: see
+	// appJSStartWhenNeeded.
+	{
+		[]byte(`const wasm = await instantiateStreaming(`),
+		[]byte(`const wasm = await instantiateWhenNeeded(`),
+	},
 }
 
-// patchAppJS applies appJSPatches to go-app's app.js.
+// appJSStartWhenNeeded is added to go-app's app.js. The Go app's start
+// (instantiating the wasm, the Go runtime, the first renders) holds the
+// main thread for a few hundred milliseconds on a phone. Where the
+// interactive panels open the page (the wide layout, an embed), that is
+// worth it at once. Where they come after the article (the phone layout),
+// the reader reads first: the wasm downloads and compiles off the main
+// thread meanwhile, and the app starts when the reader comes within a
+// screen of the panels, so it is live by the time they reach them. Until
+// then the server's HTML is the page, and its links work as plain links.
+// Elements that may wait are marked data-app-start="near"; with none on
+// the page, or no IntersectionObserver, the app starts at once.
+var appJSStartWhenNeeded = []byte(`
+// Added by the explainer's server: start the app when it is needed.
+async function instantiateWhenNeeded(source, importObject) {
+  const module = WebAssembly.compileStreaming
+    ? await WebAssembly.compileStreaming(source)
+    : await WebAssembly.compile(await (await source).arrayBuffer());
+  await appNeeded();
+  const instance = await WebAssembly.instantiate(module, importObject);
+  return { module, instance };
+}
+
+function appNeeded() {
+  const near = document.querySelectorAll('[data-app-start="near"]');
+  if (near.length === 0 || !("IntersectionObserver" in window)) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        resolve();
+      }
+    }, { rootMargin: "100% 0px" });
+    near.forEach((el) => observer.observe(el));
+  });
+}
+`)
+
+// patchAppJS applies appJSPatches to go-app's app.js and adds
+// appJSStartWhenNeeded.
 func patchAppJS(js []byte) []byte {
 	for _, p := range appJSPatches {
 		js = bytes.Replace(js, p.from, p.to, 1)
 	}
-	return js
+	return append(js, appJSStartWhenNeeded...)
 }
 
 // patchedAppJS serves go-app's /app.js with patchAppJS applied, gzipped

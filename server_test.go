@@ -328,6 +328,9 @@ func TestAppJSPatch(t *testing.T) {
 			t.Errorf("go-app's app.js changed: the patch of %q no longer applies once", p.from)
 		}
 	}
+	if strings.Count(js, string(appJSStartWhenNeeded)) != 1 {
+		t.Error("/app.js should end with the explainer's start-when-needed functions, once")
+	}
 	if !strings.Contains(js, "goappInitWebAssembly") {
 		t.Error("/app.js is not go-app's script")
 	}

@@ -76,7 +76,9 @@ func (p *Page) Render() app.UI {
 		newJumpLinks(),
 		app.Main().ID("main").Class("layout").Body(
 			p.panels.panel("article", func() app.UI { return NewArticle(story.Default()).View(p.view) }),
-			app.Aside().Class("panels").Aria("label", "Map and timeline").Body(
+			// The app may wait for the reader to come near the panels
+			// (see the server's app.js additions): the article needs none of it.
+			app.Aside().Class("panels").Aria("label", "Map and timeline").DataSet("app-start", "near").Body(
 				p.panels.panel("map", func() app.UI { return NewMembershipMap().View(p.view) }),
 				p.panels.panel("timeline", func() app.UI { return NewTimeline().View(p.view) }),
 			),

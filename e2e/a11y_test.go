@@ -134,7 +134,7 @@ func TestAccessibilityAxe(t *testing.T) {
 			for _, r := range axeRoutes {
 				route := r.path
 				tb.open(t, route)
-				tb.waitReady(t)
+				tb.startApp(t)
 				if r.click != "" {
 					route += " with " + r.click + " clicked"
 					tb.do(t, chromedp.Click(chromedp.CSS(r.click)))

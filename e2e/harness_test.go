@@ -10,6 +10,7 @@
 //	newTab(t, timeout) *tab        a fresh tab (own cache, storage, service workers), 1280x800, reduced motion
 //	tb.open(t, path)               navigate to a path of the test server (or a full URL); waits for load
 //	tb.waitReady(t)                wait for <html data-ready="true">: the client app has mounted
+//	tb.startApp(t)                 scroll to the panels, as a reader on a phone does, and waitReady
 //	tb.waitTrue(t, expr, timeout)  poll a JavaScript expression until it is true
 //	tb.do(t, actions...)           run chromedp actions; fail the test on error
 //	eval[T](t, tb, expr)           evaluate JavaScript (promises awaited) and decode its value
@@ -372,6 +373,16 @@ func (tb *tab) open(t *testing.T, path string) {
 func (tb *tab) waitReady(t *testing.T) {
 	t.Helper()
 	tb.waitTrue(t, `document.documentElement.dataset.ready === "true"`, 40*time.Second)
+}
+
+// startApp scrolls the panels into view, as a reader does, and waits for
+// the app. Where the panels come after the article (the phone layout), the
+// app starts only when the reader comes near them; on a wide screen they
+// are in view from the start and the scroll changes nothing.
+func (tb *tab) startApp(t *testing.T) {
+	t.Helper()
+	eval[bool](t, tb, `(document.querySelector('[data-app-start="near"]')?.scrollIntoView(), true)`)
+	tb.waitReady(t)
 }
 
 // waitTrue polls a JavaScript expression until it is true.

@@ -182,9 +182,10 @@ func TestInsetOnPhone(t *testing.T) {
 	tb := newTab(t, 60*time.Second)
 	tb.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
 	tb.open(t, "/")
-	tb.waitReady(t)
-	// On a phone the map comes after the article; a link at the top leads to it.
+	// On a phone the map comes after the article; a link at the top leads
+	// to it, and the app starts as the reader comes near it.
 	tb.do(t, chromedp.Click(chromedp.CSS(`.jump-links a[href="#map"]`)))
+	tb.waitReady(t)
 	tb.waitTrue(t, `(() => { const r = document.getElementById("map").getBoundingClientRect(); return r.top >= -2 && r.top < innerHeight / 2 })()`, 10*time.Second)
 	tb.do(t, chromedp.ScrollIntoView(chromedp.CSS(`.map-inset path[data-inset="ARM"]`)))
 	size := eval[[]float64](t, tb, `(() => { const r = document.querySelector('.map-inset path[data-inset="ARM"]').getBoundingClientRect(); return [r.width, r.height] })()`)

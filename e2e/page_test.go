@@ -301,7 +301,7 @@ func TestArticleVisibleBeforeWasm(t *testing.T) {
 				t.Errorf("the loader is %.0f px tall; it should be a thin bar", loader)
 			}
 			wasm.release(t)
-			tb.waitReady(t)
+			tb.startApp(t)
 			if eval[bool](t, tb, `!!document.getElementById("app-wasm-loader")`) {
 				t.Error("the loader is still there once the app is ready")
 			}

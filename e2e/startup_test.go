@@ -119,6 +119,40 @@ func TestAppMountsPanelByPanelWithoutShift(t *testing.T) {
 	}
 }
 
+// On a phone the panels come after the article. The wasm downloads at
+// once, but the app starts only when the reader comes within a screen of
+// the panels: reading the article costs nothing of the app's start, and
+// the app is live before the panels are in view.
+func TestAppStartsNearThePanelsOnAPhone(t *testing.T) {
+	tb := newTab(t, 60*time.Second)
+	tb.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	tb.open(t, "/")
+	tb.waitTrue(t, `performance.getEntriesByType("resource").some(e => e.name.includes("app.wasm") && e.responseEnd > 0)`, 40*time.Second)
+	// The loader goes once the Go program runs; data-ready once it has
+	// mounted.
+	const started = `document.documentElement.hasAttribute("data-ready") || !document.getElementById("app-wasm-loader")`
+	const panelsTop = `document.querySelector('[data-app-start="near"]').getBoundingClientRect().top + scrollY`
+	for _, screens := range []float64{0, 2.5} {
+		if screens > 0 {
+			eval[bool](t, tb, fmt.Sprintf(`(scrollTo(0, %s - %g * innerHeight), true)`, panelsTop, screens))
+		}
+		tb.do(t, chromedp.Sleep(1500*time.Millisecond))
+		if eval[bool](t, tb, started) {
+			t.Fatalf("with the panels %g screens below the viewport, the app started", screens+1)
+		}
+	}
+	eval[bool](t, tb, fmt.Sprintf(`(scrollTo(0, %s - 1.5 * innerHeight), true)`, panelsTop))
+	before := eval[float64](t, tb, `scrollY`)
+	tb.waitReady(t)
+	if below := eval[float64](t, tb, `document.querySelector('[data-app-start="near"]').getBoundingClientRect().top - innerHeight`); below <= 0 {
+		t.Errorf("the panels came into view (%.0f px) before the app was live", below)
+	}
+	if after := eval[float64](t, tb, `scrollY`); after != before {
+		t.Errorf("the page scrolled from %.0f to %.0f while the app started", before, after)
+	}
+	tb.noErrors(t)
+}
+
 // As the app starts it replaces the server's page with its own, panel by
 // panel; a reader who had tabbed to a link or a control keeps their place.
 func TestFocusKeptWhileTheAppStarts(t *testing.T) {
