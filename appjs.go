@@ -23,54 +23,67 @@ var appJSPatches = []appJSPatch{
 		[]byte(`console.error("goapp service worker registration failed: ", err);`),
 		[]byte(`console.warn("service worker not available here (the explainer works without offline support):", err);`),
 	},
-	// The wasm is fetched plainly rather than through fetchWithProgress,
-	// which read every chunk into JavaScript on the main thread to update
-	// a percentage, then fed it on to the compiler: on a throttled phone
-	// those chunks were tasks of up to 170 ms before the app even started.
-	// A plain fetch lets the browser compile the wasm as it streams in,
-	// off the main thread. The loader shows no percentage (LoadingLabel).
-	{
-		[]byte(`fetchWithProgress("`),
-		[]byte(`fetch("`),
-	},
-	{
-		[]byte(`.wasm", showProgress),`),
-		[]byte(`.wasm"),`),
-	},
-	// The wasm is compiled at once but started only when needed: see
-	// appJSStartWhenNeeded.
+	// The wasm is not fetched through fetchWithProgress, which read every
+	// chunk into JavaScript on the main thread to update a percentage, then
+	// fed it on to the compiler: on a throttled phone those chunks were
+	// tasks of up to 170 ms before the app even started. The call gets the
+	// wasm's URL instead, and appJSStartWhenNeeded fetches it plainly, so
+	// the browser compiles the wasm as it streams in, off the main thread.
+	// The loader shows no percentage (LoadingLabel).
 	{
 		[]byte(`const wasm = await instantiateStreaming(`),
 		[]byte(`const wasm = await instantiateWhenNeeded(`),
 	},
+	{
+		[]byte(`fetchWithProgress("`),
+		[]byte(`new URL("`),
+	},
+	{
+		[]byte(`.wasm", showProgress),`),
+		[]byte(`.wasm", location.href),`),
+	},
 }
 
 // appJSStartWhenNeeded is added to go-app's app.js. The Go app's start
-// (instantiating the wasm, the Go runtime, the first renders) holds the
-// main thread for a few hundred milliseconds on a phone. Where the
-// interactive panels open the page (the wide layout, an embed), that is
+// (compiling and instantiating the wasm, the Go runtime, the first renders)
+// holds the main thread for a few hundred milliseconds on a phone. Where
+// the interactive panels open the page (the wide layout, an embed), that is
 // worth it at once. Where they come after the article (the phone layout),
-// the reader reads first: the wasm downloads and compiles off the main
-// thread meanwhile, and the app starts when the reader comes within a
-// screen of the panels, so it is live by the time they reach them. Until
-// then the server's HTML is the page, and its links work as plain links.
-// Elements that may wait are marked data-app-start="near"; with none on
-// the page, or no IntersectionObserver, the app starts at once.
+// the reader reads first: the wasm is prefetched into the browser's cache
+// meanwhile, which costs the main thread nothing, and the app is compiled
+// and started from there when the reader comes within a screen of the
+// panels, so it is live by the time they reach them. Until then the
+// server's HTML is the page, and its links work as plain links. Elements
+// that may wait are marked data-app-start="near"; with none on the page,
+// one of them near already, or no IntersectionObserver, the app starts at
+// once.
 var appJSStartWhenNeeded = []byte(`
 // Added by the explainer's server: start the app when it is needed.
-async function instantiateWhenNeeded(source, importObject) {
+async function instantiateWhenNeeded(url, importObject) {
+  const waiting = appWaiting();
+  if (waiting) {
+    prefetch(url);
+    await waiting;
+  }
+  const source = fetch(url);
   const module = WebAssembly.compileStreaming
     ? await WebAssembly.compileStreaming(source)
     : await WebAssembly.compile(await (await source).arrayBuffer());
-  await appNeeded();
   const instance = await WebAssembly.instantiate(module, importObject);
   return { module, instance };
 }
 
-function appNeeded() {
-  const near = document.querySelectorAll('[data-app-start="near"]');
-  if (near.length === 0 || !("IntersectionObserver" in window)) {
-    return Promise.resolve();
+// appWaiting returns null if the app is needed now, or else a promise that
+// resolves when the reader comes within a screen of a data-app-start="near"
+// element.
+function appWaiting() {
+  const marked = [...document.querySelectorAll('[data-app-start="near"]')];
+  const near = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.top < 2 * innerHeight && r.bottom > -innerHeight;
+  };
+  if (marked.length === 0 || !("IntersectionObserver" in window) || marked.some(near)) {
+    return null;
   }
   return new Promise((resolve) => {
     const observer = new IntersectionObserver((entries) => {
@@ -79,8 +92,22 @@ function appNeeded() {
         resolve();
       }
     }, { rootMargin: "100% 0px" });
-    near.forEach((el) => observer.observe(el));
+    marked.forEach((el) => observer.observe(el));
   });
+}
+
+// prefetch puts url in the browser's cache. A prefetch link's body never
+// reaches JavaScript; where the browser has none (Safari), the body is
+// read and dropped, which costs a task when it ends.
+function prefetch(url) {
+  const link = document.createElement("link");
+  if (link.relList.supports("prefetch")) {
+    link.rel = "prefetch";
+    link.href = url;
+    document.head.append(link);
+  } else {
+    fetch(url).then((r) => r.arrayBuffer()).catch(() => {});
+  }
 }
 `)
 

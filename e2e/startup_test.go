@@ -121,8 +121,8 @@ func TestAppMountsPanelByPanelWithoutShift(t *testing.T) {
 
 // On a phone the panels come after the article. The wasm downloads at
 // once, but the app starts only when the reader comes within a screen of
-// the panels: reading the article costs nothing of the app's start, and
-// the app is live before the panels are in view.
+// the panels, from the downloaded copy: reading the article costs nothing
+// of the app's start, and the app is live before the panels are in view.
 func TestAppStartsNearThePanelsOnAPhone(t *testing.T) {
 	tb := newTab(t, 60*time.Second)
 	tb.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
@@ -144,6 +144,12 @@ func TestAppStartsNearThePanelsOnAPhone(t *testing.T) {
 	eval[bool](t, tb, fmt.Sprintf(`(scrollTo(0, %s - 1.5 * innerHeight), true)`, panelsTop))
 	before := eval[float64](t, tb, `scrollY`)
 	tb.waitReady(t)
+	// The app starts from the copy downloaded while the reader read: at
+	// most a revalidation's headers cross the network again.
+	loads := eval[[][2]float64](t, tb, `performance.getEntriesByType("resource").filter(e => e.name.includes("app.wasm")).map(e => [e.transferSize, e.encodedBodySize])`)
+	if len(loads) != 2 || loads[0][0] < loads[0][1] || loads[1][0] > 10_000 {
+		t.Errorf("the wasm's loads [transferred, body bytes] were %v: want it downloaded once, then taken from the cache", loads)
+	}
 	if below := eval[float64](t, tb, `document.querySelector('[data-app-start="near"]').getBoundingClientRect().top - innerHeight`); below <= 0 {
 		t.Errorf("the panels came into view (%.0f px) before the app was live", below)
 	}
