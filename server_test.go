@@ -188,6 +188,17 @@ func TestPrerenderedPage(t *testing.T) {
 	}
 }
 
+// The panels of the page may wait for the reader (appJSStartWhenNeeded);
+// an embed's panels are what its frame shows, so nothing there waits.
+func TestWhatMayStartTheAppLater(t *testing.T) {
+	h, _ := testSite(t)
+	for path, want := range map[string]int{"/": 1, "/embed?view=all": 0, "/embed?view=map": 0} {
+		if n := strings.Count(body(t, get(t, h, path)), `data-app-start="near"`); n != want {
+			t.Errorf("%s has %d elements marked data-app-start=\"near\", want %d", path, n, want)
+		}
+	}
+}
+
 func TestPrefixResolver(t *testing.T) {
 	tests := []struct {
 		prefix, in, want string
