@@ -62,8 +62,12 @@ var appJSStartWhenNeeded = []byte(`
 async function instantiateWhenNeeded(url, importObject) {
   const waiting = appWaiting();
   if (waiting) {
+    // Nothing is loading meanwhile that the reader waits for: no loader.
+    const loader = document.getElementById("app-wasm-loader");
+    loader?.setAttribute("data-waiting", "");
     prefetch(url);
     await waiting;
+    loader?.removeAttribute("data-waiting");
   }
   const source = fetch(url);
   const module = WebAssembly.compileStreaming

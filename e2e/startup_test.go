@@ -140,6 +140,9 @@ func TestAppStartsNearThePanelsOnAPhone(t *testing.T) {
 		if eval[bool](t, tb, started) {
 			t.Fatalf("with the panels %g screens below the viewport, the app started", screens+1)
 		}
+		if h := eval[float64](t, tb, `document.getElementById("app-wasm-loader").getBoundingClientRect().height`); h > 0 {
+			t.Errorf("while the app waits for the reader, the loading bar shows (%.0f px): nothing is loading", h)
+		}
 	}
 	eval[bool](t, tb, fmt.Sprintf(`(scrollTo(0, %s - 1.5 * innerHeight), true)`, panelsTop))
 	before := eval[float64](t, tb, `scrollY`)
