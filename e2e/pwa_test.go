@@ -182,6 +182,33 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 	}
 }
 
+// A reader on a phone who only read the article never started the app;
+// offline, the app still starts from the service worker's copy when they
+// scroll to the panels.
+func TestOfflineOnAPhoneAfterReadingOnly(t *testing.T) {
+	tb := newTab(t, 120*time.Second)
+	tb.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	tb.open(t, "/")
+	tb.waitServiceWorker(t)
+	tb.do(t, chromedp.Reload())
+	tb.waitTrue(t, `navigator.serviceWorker.controller !== null`, 10*time.Second)
+	if eval[bool](t, tb, `document.documentElement.hasAttribute("data-ready")`) {
+		t.Fatal("the app started without the reader nearing the panels: this test checks nothing")
+	}
+	tb.setOffline(t)
+	if p := probe(t, tb); !strings.HasPrefix(p, "failed") {
+		t.Fatalf("offline, a request the service worker has not cached gave %q: the network is not cut off", p)
+	}
+	tb.do(t, chromedp.Reload())
+	tb.startApp(t)
+	checkOfflineRoute(t, tb, offlineRoutes[0])
+	for _, e := range tb.rec.Errors() {
+		if !strings.Contains(e, probeParam) {
+			t.Errorf("offline, the page logged: %s", e)
+		}
+	}
+}
+
 func checkOfflineRoute(t *testing.T, tb *tab, r offlineRoute) {
 	t.Helper()
 	if r.article {
