@@ -50,11 +50,13 @@ bench: build
 	$(GO) run ./tools/budget
 
 # Lighthouse 12 scores and failing audits (installs lighthouse into .cache/):
-# the page, where on a phone the app starts only as the reader nears the
-# panels, and an embed, where it starts at once.
+# the page on a phone, where the app starts only as the reader nears the
+# panels; an embed on a phone, where it starts at once; the page on a
+# desktop, where it starts at once too.
 audit: build
 	./tools/audit.sh /
 	AUDIT_OUT=.cache/audit/embed ./tools/audit.sh "/embed?view=all"
+	AUDIT_PRESET=desktop AUDIT_OUT=.cache/audit/desktop ./tools/audit.sh /
 
 # The wasm's bytes by Go package.
 size:

@@ -7,7 +7,8 @@
 #
 # It prints the four scores and every audit that does not pass, and keeps
 # the full reports in $AUDIT_OUT (default .cache/audit/). AUDIT_WEB
-# serves another build's web folder (default web). Lighthouse is
+# serves another build's web folder (default web). AUDIT_PRESET=desktop
+# audits a desktop screen (Lighthouse's desktop preset) instead. Lighthouse is
 # installed with npm into .cache/ on first use. It reports; it fails only
 # when it cannot run. Needs: a built wasm (make build), Go, Node.js and
 # npm, and Chromium ($CHROME_PATH, else chromium on PATH).
@@ -20,6 +21,15 @@ LH=$LH_DIR/node_modules/.bin/lighthouse
 AUDIT_OUT=${AUDIT_OUT:-.cache/audit}
 PAGE=${1:-/}
 AUDIT_WEB=${AUDIT_WEB:-web}
+AUDIT_PRESET=${AUDIT_PRESET:-mobile}
+case "$AUDIT_PRESET" in
+mobile) preset=() ;;
+desktop) preset=(--preset=desktop) ;;
+*)
+	echo "audit: AUDIT_PRESET is mobile or desktop, not $AUDIT_PRESET" >&2
+	exit 1
+	;;
+esac
 
 if [ ! -f "$AUDIT_WEB/app.wasm" ]; then
 	echo "audit: $AUDIT_WEB/app.wasm is missing: run make build first" >&2
@@ -66,9 +76,10 @@ if [ -z "$base" ]; then
 fi
 
 mkdir -p "$AUDIT_OUT"
-echo "audit: Lighthouse $LH_VERSION on $base$PAGE (mobile emulation)" >&2
+echo "audit: Lighthouse $LH_VERSION on $base$PAGE ($AUDIT_PRESET)" >&2
 "$LH" "$base$PAGE" \
 	--quiet \
+	"${preset[@]}" \
 	--only-categories=performance,accessibility,best-practices,seo \
 	--chrome-flags="--headless=new --no-sandbox --disable-gpu" \
 	--output=json --output=html \
