@@ -32,7 +32,7 @@ var appJSPatches = []appJSPatch{
 	// The loader shows no percentage (LoadingLabel).
 	{
 		[]byte(`const wasm = await instantiateStreaming(`),
-		[]byte(`const wasm = await instantiateWhenNeeded(`),
+		[]byte(`const wasm = await explainerInstantiateWhenNeeded(`),
 	},
 	{
 		[]byte(`fetchWithProgress("`),
@@ -49,38 +49,61 @@ var appJSPatches = []appJSPatch{
 // holds the main thread for a few hundred milliseconds on a phone. Where
 // the interactive panels open the page (the wide layout, an embed), that is
 // worth it at once. Where they come after the article (the phone layout),
-// the reader reads first: the wasm is prefetched into the browser's cache
-// meanwhile, which costs the main thread nothing, and the app is compiled
-// and started from there when the reader comes within a screen of the
-// panels, so it is live by the time they reach them. Until then the
-// server's HTML is the page, and its links work as plain links. Elements
-// that may wait are marked data-app-start="near"; with none on the page,
-// one of them near already, or no IntersectionObserver, the app starts at
-// once.
+// the reader reads first: the wasm is fetched meanwhile, at no cost to the
+// main thread, and the app is compiled and started when the reader comes
+// within a screen of the panels, usually before they reach them. Until then
+// the server's HTML is the page, and its links work as plain links.
+// Elements that may wait are marked data-app-start="near"; with none on
+// the page, one of them near already, or no IntersectionObserver, the app
+// starts at once.
+//
+// The wasm that starts late must be the one that matches the page's
+// scripts. A page the service worker controls takes it from the worker at
+// once and keeps the response: a new version's worker may take over the
+// page while the reader reads, and would answer with the new wasm. An
+// uncontrolled page (a first visit) prefetches it into the HTTP cache and
+// revalidates it at the start, which matches unless a release lands in
+// between.
+//
+// The names are prefixed: app.js is a classic script, its functions are
+// globals. go-app's own fallback for browsers without instantiateStreaming
+// is no longer called; explainerInstantiateWhenNeeded has its own.
 var appJSStartWhenNeeded = []byte(`
 // Added by the explainer's server: start the app when it is needed.
-async function instantiateWhenNeeded(url, importObject) {
-  const waiting = appWaiting();
+async function explainerInstantiateWhenNeeded(url, importObject) {
+  const waiting = explainerAppWaiting();
+  let source, bytes;
   if (waiting) {
     // Nothing is loading meanwhile that the reader waits for: no loader.
     const loader = document.getElementById("app-wasm-loader");
     loader?.setAttribute("data-waiting", "");
-    prefetch(url);
+    if (explainerControlled()) {
+      source = fetch(url);
+      source.catch(() => {}); // handled below, once needed
+    } else {
+      bytes = explainerPrefetch(url);
+    }
     await waiting;
     loader?.removeAttribute("data-waiting");
   }
-  const source = fetch(url);
-  const module = WebAssembly.compileStreaming
-    ? await WebAssembly.compileStreaming(source)
-    : await WebAssembly.compile(await (await source).arrayBuffer());
+  bytes = await bytes;
+  let module;
+  if (bytes) {
+    module = await WebAssembly.compile(bytes);
+  } else {
+    source ??= fetch(url);
+    module = WebAssembly.compileStreaming
+      ? await WebAssembly.compileStreaming(source)
+      : await WebAssembly.compile(await (await source).arrayBuffer());
+  }
   const instance = await WebAssembly.instantiate(module, importObject);
   return { module, instance };
 }
 
-// appWaiting returns null if the app is needed now, or else a promise that
-// resolves when the reader comes within a screen of a data-app-start="near"
-// element.
-function appWaiting() {
+// explainerAppWaiting returns null if the app is needed now, or else a
+// promise that resolves when the reader comes within a screen of a
+// data-app-start="near" element.
+function explainerAppWaiting() {
   const marked = [...document.querySelectorAll('[data-app-start="near"]')];
   const near = (el) => {
     const r = el.getBoundingClientRect();
@@ -100,18 +123,31 @@ function appWaiting() {
   });
 }
 
-// prefetch puts url in the browser's cache. A prefetch link's body never
-// reaches JavaScript; where the browser has none (Safari), the body is
-// read and dropped, which costs a task when it ends.
-function prefetch(url) {
+// explainerControlled reports whether a service worker controls the page.
+// An opaque origin (a sandboxed frame) throws on reading it: none does.
+function explainerControlled() {
+  try {
+    return !!navigator.serviceWorker?.controller;
+  } catch {
+    return false;
+  }
+}
+
+// explainerPrefetch puts url in the browser's HTTP cache; a prefetch
+// link's body never reaches JavaScript. Where the browser has no prefetch
+// (Safari), it reads the body instead, which costs a task when it ends,
+// and resolves to the bytes, to compile from. If the app is needed while a
+// prefetch link is still loading, the wasm may be fetched twice; only a
+// reload restored near the panels does that.
+function explainerPrefetch(url) {
   const link = document.createElement("link");
   if (link.relList.supports("prefetch")) {
     link.rel = "prefetch";
     link.href = url;
     document.head.append(link);
-  } else {
-    fetch(url).then((r) => r.arrayBuffer()).catch(() => {});
+    return null;
   }
+  return fetch(url).then((r) => r.arrayBuffer()).catch(() => null);
 }
 `)
 

@@ -404,6 +404,48 @@ func TestUpdateNoticeAfterNewVersion(t *testing.T) {
 	tb.noErrors(t)
 }
 
+// On a phone the app starts late, as the reader nears the panels. A new
+// release's service worker may take over the page meanwhile; the app that
+// starts must still be the page's own, and the notice then offers the new
+// one. The release here is a wasm that cannot compile, so starting it
+// would show.
+func TestUpdateWhileAPhoneReaderReads(t *testing.T) {
+	web := filepath.Join(t.TempDir(), "web")
+	copyDir(t, filepath.Join(repoRoot, "web"), web)
+	srv := &pinnedServer{addr: freePort(t), web: web}
+	srv.start(t)
+	t.Cleanup(func() { srv.stop(t) })
+	site := "http://" + srv.addr
+
+	tb := newTab(t, 120*time.Second)
+	tb.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	tb.open(t, site+"/")
+	tb.waitServiceWorker(t)
+	tb.do(t, chromedp.Reload())
+	tb.waitTrue(t, `navigator.serviceWorker.controller !== null && document.getElementById("app-wasm-loader")?.hasAttribute("data-waiting")`, 10*time.Second)
+	before := cacheNames(t, tb)
+
+	srv.stop(t)
+	for _, name := range []string{"app.wasm.br", "app.wasm.gz"} {
+		if err := os.Remove(filepath.Join(web, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := os.OpenFile(filepath.Join(web, "app.wasm"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte{0xff, 0xff}) // section id 255: no such section
+	f.Close()
+	srv.start(t)
+
+	eval[bool](t, tb, `(goappTryUpdate(), true)`)
+	tb.waitTrue(t, `caches.keys().then(k => k.length === 1 && k[0] !== `+jsString(before[0])+`)`, 30*time.Second)
+	tb.startApp(t)
+	tb.waitTrue(t, `!!document.getElementById("update-notice")`, 10*time.Second)
+	tb.noErrors(t)
+}
+
 // waitAcrossLoads polls a JavaScript expression until it is true, through
 // page loads (which make a plain poll fail when its context goes away).
 func (tb *tab) waitAcrossLoads(t *testing.T, expr string, timeout time.Duration) {
