@@ -19,19 +19,23 @@ type keptFocus struct {
 // focusAcrossMounts is the page's kept focus while its panels mount.
 var focusAcrossMounts keptFocus
 
-// remember notes the focused element and its place, unless nothing (the
-// body) has focus: then the last note stands.
+// remember notes the focused element and its place. When nothing (the
+// body) has focus, the last note stands only if its element was replaced:
+// the reader who left it on purpose does not get it back.
 func (f *keptFocus) remember() {
 	doc := app.Window().Get("document")
 	body := doc.Get("body")
 	el := doc.Get("activeElement")
 	if !el.Truthy() || el.Equal(body) {
+		if f.el != nil && f.el.Get("isConnected").Bool() {
+			f.forget()
+		}
 		return
 	}
 	var path []int
 	for node := el; !node.Equal(body); node = node.Get("parentElement") {
 		if !node.Truthy() {
-			return // not in the body (a detached or SVG-foreign node): nothing to keep
+			return // in a shadow root or a detached tree: no path from the body
 		}
 		i := 0
 		for sib := node.Get("previousElementSibling"); sib.Truthy(); sib = sib.Get("previousElementSibling") {

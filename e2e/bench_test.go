@@ -38,7 +38,7 @@ type BudgetResults struct {
 	WarmFromSW    int       `json:"warm_wasm_from_sw"` // warm runs whose wasm the service worker served
 
 	// On a phone the app starts as the reader nears the panels (cold).
-	PhoneReadLongTask []float64 `json:"phone_read_long_task_ms"` // the longest task while reading the article, wasm downloaded
+	PhoneReadLongTask []float64 `json:"phone_read_long_task_ms"` // the longest task from navigation until the reader nears the panels, wasm downloaded
 	PhoneNearToReady  []float64 `json:"phone_near_to_ready_ms"`  // scroll to a screen above the panels -> data-ready
 
 	SelectToMap   []float64 `json:"select_to_map_ms"`   // click on an event -> map date and event updated in the DOM

@@ -79,7 +79,7 @@ mkdir -p "$AUDIT_OUT"
 echo "audit: Lighthouse $LH_VERSION on $base$PAGE ($AUDIT_PRESET)" >&2
 "$LH" "$base$PAGE" \
 	--quiet \
-	"${preset[@]}" \
+	${preset[@]+"${preset[@]}"} \
 	--only-categories=performance,accessibility,best-practices,seo \
 	--chrome-flags="--headless=new --no-sandbox --disable-gpu" \
 	--output=json --output=html \

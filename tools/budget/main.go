@@ -202,7 +202,7 @@ func printTable(w io.Writer, app, hello sizes, br *browserResults) {
 
 	p("\non a phone (390x844): the app starts as the reader nears the panels, cold, %d runs (ms)\n", len(br.PhoneNear))
 	p("  %-52s %8s %8s\n", "", "median", "max")
-	t("longest task while reading, wasm downloaded", br.PhoneReadLong, "0 = none of 50 ms or more")
+	t("longest task, load and reading, wasm downloaded", br.PhoneReadLong, "0 = none of 50 ms or more")
 	t("scroll to a screen above the panels -> data-ready", br.PhoneNear, "")
 
 	p("\ninteraction in the loaded page (ms, measured in the page with performance.now())\n")
