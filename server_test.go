@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -196,6 +197,25 @@ func TestWhatMayStartTheAppLater(t *testing.T) {
 		if n := strings.Count(body(t, get(t, h, path)), `data-app-start="near"`); n != want {
 			t.Errorf("%s has %d elements marked data-app-start=\"near\", want %d", path, n, want)
 		}
+	}
+}
+
+func TestLazyLoaderIcon(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`<aside><img class="a" id="app-wasm-loader-icon" src="i.png"></aside>`, `<aside><img loading="lazy" class="a" id="app-wasm-loader-icon" src="i.png"></aside>`},
+		{`<img src="x.png"><img id="app-wasm-loader-icon" class="a">`, `<img src="x.png"><img loading="lazy" id="app-wasm-loader-icon" class="a">`},
+		{`<p id="app-wasm-loader-icon">`, `<p id="app-wasm-loader-icon">`},                                   // not an image
+		{`<img src="x.png"><p id="app-wasm-loader-icon">`, `<img src="x.png"><p id="app-wasm-loader-icon">`}, // nor the image before it
+		{`<p>no loader</p>`, `<p>no loader</p>`},
+	} {
+		if got := string(lazyLoaderIcon([]byte(c.in))); got != c.want {
+			t.Errorf("lazyLoaderIcon(%s) = %s, want %s", c.in, got, c.want)
+		}
+	}
+	// go-app's page, as served.
+	h, _ := testSite(t)
+	if html := body(t, get(t, h, "/")); !regexp.MustCompile(`<img loading="lazy" [^>]*id="app-wasm-loader-icon"`).MatchString(html) {
+		t.Error("the served page's loader icon is not lazy: has go-app's loader markup changed?")
 	}
 }
 

@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"net/http"
+	"slices"
 	"strings"
 
 	"explainer/htmltidy"
@@ -20,6 +21,7 @@ func tidyPages(next http.Handler, head func(*http.Request) string) http.Handler 
 		body := rec.body.Bytes()
 		if strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
 			body = htmltidy.Tidy(body)
+			body = lazyLoaderIcon(body)
 			if head != nil {
 				body = bytes.Replace(body, []byte("</head>"), []byte(head(r)+"</head>"), 1)
 			}
@@ -29,6 +31,25 @@ func tidyPages(next http.Handler, head func(*http.Request) string) http.Handler 
 		// cached page; gzipping here as well would hand it gzip to gzip.
 		rec.send(w, r, plainBody(body))
 	})
+}
+
+// lazyLoaderIcon marks go-app's loader icon loading="lazy". go-app's
+// loader shows an icon; the explainer's loader is a thin bar with no icon
+// (explainer.css hides it), so the icon would be 8 KB downloaded for
+// nothing, and a lazy image that is never rendered is never loaded. go-app
+// writes attributes in no fixed order, so the image is found by its id.
+// A page without the icon is returned as it is.
+func lazyLoaderIcon(page []byte) []byte {
+	id := bytes.Index(page, []byte(`id="app-wasm-loader-icon"`))
+	if id < 0 {
+		return page
+	}
+	img := bytes.LastIndex(page[:id], []byte("<img "))
+	if img < 0 || bytes.IndexByte(page[img:id], '>') >= 0 {
+		return page
+	}
+	at := img + len("<img ")
+	return slices.Concat(page[:at], []byte(`loading="lazy" `), page[at:])
 }
 
 // bufferedResponse holds a response so it can be rewritten before sending.

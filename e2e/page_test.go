@@ -325,6 +325,11 @@ func TestReadyAndNoConsoleErrors(t *testing.T) {
 	checkArticle(t, tb)
 	tb.noErrors(t)
 
+	// go-app's loader icon is never shown, so never downloaded.
+	if eval[bool](t, tb, `performance.getEntriesByType("resource").some(e => e.name.includes("/web/icon-192.png"))`) {
+		t.Error("the page downloaded the loader's icon, which it never shows")
+	}
+
 	// The page and go-app's scripts came compressed (Lighthouse's "Enable
 	// text compression"): fewer bytes over the wire than the browser decoded.
 	type transfer struct {
