@@ -245,6 +245,28 @@ type pinnedServer struct {
 	srv       *server
 }
 
+// newPinnedSite starts a pinnedServer over a copy of web/, which a test
+// may change to publish a new release (release), and returns it with the
+// site's address.
+func newPinnedSite(t *testing.T) (*pinnedServer, string) {
+	t.Helper()
+	web := filepath.Join(t.TempDir(), "web")
+	copyDir(t, filepath.Join(repoRoot, "web"), web)
+	srv := &pinnedServer{addr: freePort(t), web: web}
+	srv.start(t)
+	t.Cleanup(func() { srv.stop(t) })
+	return srv, "http://" + srv.addr
+}
+
+// release publishes a new version at the same address: it stops the
+// server, lets change edit its web folder, and starts it again.
+func (s *pinnedServer) release(t *testing.T, change func(web string)) {
+	t.Helper()
+	s.stop(t)
+	change(s.web)
+	s.start(t)
+}
+
 // freePort finds a loopback port nothing listens on.
 func freePort(t *testing.T) string {
 	t.Helper()
@@ -327,6 +349,22 @@ func copyDir(t *testing.T, from, to string) {
 	}
 }
 
+// appendTo appends text to the file at path.
+func appendTo(t *testing.T, path, text string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.WriteString(text)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // cacheNames lists the page origin's caches.
 func cacheNames(t *testing.T, tb *tab) []string {
 	t.Helper()
@@ -334,12 +372,7 @@ func cacheNames(t *testing.T, tb *tab) []string {
 }
 
 func TestUpdateNoticeAfterNewVersion(t *testing.T) {
-	web := filepath.Join(t.TempDir(), "web")
-	copyDir(t, filepath.Join(repoRoot, "web"), web)
-	srv := &pinnedServer{addr: freePort(t), web: web}
-	srv.start(t)
-	t.Cleanup(func() { srv.stop(t) })
-	site := "http://" + srv.addr
+	srv, site := newPinnedSite(t)
 
 	tb := newTab(t, 120*time.Second)
 	tb.open(t, site+"/")
@@ -353,16 +386,8 @@ func TestUpdateNoticeAfterNewVersion(t *testing.T) {
 	}
 
 	// A new release: the same address, one file changed.
-	srv.stop(t)
-	css := filepath.Join(web, "explainer.css")
-	f, err := os.OpenFile(css, os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
 	const marker = "/* release 2 */"
-	fmt.Fprintf(f, "\n%s\n", marker)
-	f.Close()
-	srv.start(t)
+	srv.release(t, func(web string) { appendTo(t, filepath.Join(web, "explainer.css"), "\n"+marker+"\n") })
 
 	// What go-app does when the app asks for an update check.
 	eval[bool](t, tb, `(goappTryUpdate(), true)`)
@@ -408,12 +433,7 @@ func TestUpdateNoticeAfterNewVersion(t *testing.T) {
 // one. The release here is a wasm that cannot compile, so starting it
 // would show.
 func TestUpdateWhileAPhoneReaderReads(t *testing.T) {
-	web := filepath.Join(t.TempDir(), "web")
-	copyDir(t, filepath.Join(repoRoot, "web"), web)
-	srv := &pinnedServer{addr: freePort(t), web: web}
-	srv.start(t)
-	t.Cleanup(func() { srv.stop(t) })
-	site := "http://" + srv.addr
+	srv, site := newPinnedSite(t)
 
 	tb := newTab(t, 120*time.Second)
 	tb.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
@@ -423,19 +443,14 @@ func TestUpdateWhileAPhoneReaderReads(t *testing.T) {
 	tb.waitTrue(t, `navigator.serviceWorker.controller !== null && document.getElementById("app-wasm-loader")?.hasAttribute("data-waiting")`, 10*time.Second)
 	before := cacheNames(t, tb)
 
-	srv.stop(t)
-	for _, name := range []string{"app.wasm.br", "app.wasm.gz"} {
-		if err := os.Remove(filepath.Join(web, name)); err != nil {
-			t.Fatal(err)
+	srv.release(t, func(web string) {
+		for _, name := range []string{"app.wasm.br", "app.wasm.gz"} {
+			if err := os.Remove(filepath.Join(web, name)); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	f, err := os.OpenFile(filepath.Join(web, "app.wasm"), os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Write([]byte{0xff, 0xff}) // section id 255: no such section
-	f.Close()
-	srv.start(t)
+		appendTo(t, filepath.Join(web, "app.wasm"), "\xff\xff") // section id 255: no such section
+	})
 
 	eval[bool](t, tb, `(goappTryUpdate(), true)`)
 	tb.waitTrue(t, `caches.keys().then(k => k.length === 1 && k[0] !== `+jsString(before[0])+`)`, 30*time.Second)
