@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -14,6 +13,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"explainer/internal/benchresult"
 )
 
 // The browser half of the performance budget (tools/budget prints the
@@ -22,35 +23,6 @@ import (
 // `go test ./...` stays quick:
 //
 //	E2E_BENCH=1 [E2E_BENCH_RUNS=7] [E2E_BENCH_OUT=results.json] go test -run '^TestBudget$' -v ./e2e
-
-// BudgetResults are the measurements, in milliseconds and bytes.
-type BudgetResults struct {
-	Runs int `json:"runs"`
-
-	ColdFCP       []float64 `json:"cold_fcp_ms"`       // first contentful paint, fresh browser context
-	ColdWasmEnd   []float64 `json:"cold_wasm_end_ms"`  // app.wasm fully received
-	ColdReady     []float64 `json:"cold_ready_ms"`     // navigation start to data-ready
-	ColdLongTask  []float64 `json:"cold_long_task_ms"` // the longest main-thread task during load
-	FCPBeforeWasm int       `json:"fcp_before_wasm"`   // runs whose first paint came before the wasm had arrived
-	FCPBeforeRdy  int       `json:"fcp_before_ready"`  // runs whose first paint came before data-ready
-	WarmFCP       []float64 `json:"warm_fcp_ms"`       // the same with the service worker in control
-	WarmReady     []float64 `json:"warm_ready_ms"`
-	WarmFromSW    int       `json:"warm_wasm_from_sw"` // warm runs whose wasm the service worker served
-
-	// On a phone the app starts as the reader nears the panels (cold).
-	PhoneReadLongTask []float64 `json:"phone_read_long_task_ms"` // the longest task from navigation until the reader nears the panels, wasm downloaded
-	PhoneNearToReady  []float64 `json:"phone_near_to_ready_ms"`  // scroll to a screen above the panels -> data-ready
-
-	SelectToMap   []float64 `json:"select_to_map_ms"`   // click on an event -> map date and event updated in the DOM
-	SelectToFrame []float64 `json:"select_to_frame_ms"` // ... -> the next animation frame (about when it is painted)
-	ScrubToMap    []float64 `json:"scrub_to_map_ms"`    // date slider change -> map updated in the DOM
-	Missed        int       `json:"missed"`             // selections whose update did not show within 2 s
-
-	JSHeapLoaded  float64 `json:"js_heap_loaded"`  // JavaScript heap after load (after a GC)
-	JSHeapAfter50 float64 `json:"js_heap_after50"` // ... after 50 more selections
-	WasmMemLoaded float64 `json:"wasm_mem_loaded"` // the Go program's linear memory
-	WasmMemAfter  float64 `json:"wasm_mem_after50"`
-}
 
 // benchInstrument runs in every page before its own scripts: it notes when
 // data-ready appears, when the wasm is instantiated and the longest task,
@@ -203,7 +175,7 @@ func TestBudget(t *testing.T) {
 	if n, err := strconv.Atoi(os.Getenv("E2E_BENCH_RUNS")); err == nil && n > 0 {
 		runs = n
 	}
-	r := BudgetResults{Runs: runs}
+	r := benchresult.Browser{Runs: runs}
 
 	// Cold: a fresh browser context each time: empty cache, no service worker.
 	for i := range runs {
@@ -270,25 +242,13 @@ func TestBudget(t *testing.T) {
 	tb.noErrors(t)
 
 	t.Logf("first contentful paint (cold): median %.0f ms; data-ready cold median %.0f ms, warm median %.0f ms",
-		median(r.ColdFCP), median(r.ColdReady), median(r.WarmReady))
+		benchresult.Median(r.ColdFCP), benchresult.Median(r.ColdReady), benchresult.Median(r.WarmReady))
 	t.Logf("select -> map: median %.1f ms, max %.1f ms (%d selections, %d missed)",
-		median(r.SelectToMap), slices.Max(append([]float64{0}, r.SelectToMap...)), len(r.SelectToMap), r.Missed)
+		benchresult.Median(r.SelectToMap), benchresult.Max(r.SelectToMap), len(r.SelectToMap), r.Missed)
 	if out := os.Getenv("E2E_BENCH_OUT"); out != "" {
 		b, _ := json.MarshalIndent(r, "", "  ")
 		if err := os.WriteFile(out, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-}
-
-func median(xs []float64) float64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }

@@ -24,11 +24,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/andybalholm/brotli"
+
+	"explainer/internal/benchresult"
 )
 
 // Budgets. Sizes are in bytes (1 MB = 1,000,000 bytes), times in ms.
@@ -76,7 +77,7 @@ func run(web string, runs int, sizesOnly bool) error {
 		return err
 	}
 
-	var br *browserResults
+	var br *benchresult.Browser
 	if !sizesOnly {
 		fmt.Fprintf(os.Stderr, "budget: measuring in Chromium (%d cold and %d warm loads, then 90 selections)...\n", runs, runs)
 		if br, err = measureBrowser(tmp, runs); err != nil {
@@ -108,32 +109,8 @@ func measureFile(name string) (sizes, error) {
 	return sizes{raw: len(b), gzip: gz.Len(), brotli: br.Len()}, nil
 }
 
-// browserResults mirrors e2e's BudgetResults (its JSON form).
-type browserResults struct {
-	Runs          int       `json:"runs"`
-	ColdFCP       []float64 `json:"cold_fcp_ms"`
-	ColdWasmEnd   []float64 `json:"cold_wasm_end_ms"`
-	ColdReady     []float64 `json:"cold_ready_ms"`
-	ColdLongTask  []float64 `json:"cold_long_task_ms"`
-	FCPBeforeWasm int       `json:"fcp_before_wasm"`
-	FCPBeforeRdy  int       `json:"fcp_before_ready"`
-	WarmFCP       []float64 `json:"warm_fcp_ms"`
-	WarmReady     []float64 `json:"warm_ready_ms"`
-	WarmFromSW    int       `json:"warm_wasm_from_sw"`
-	PhoneReadLong []float64 `json:"phone_read_long_task_ms"`
-	PhoneNear     []float64 `json:"phone_near_to_ready_ms"`
-	SelectToMap   []float64 `json:"select_to_map_ms"`
-	SelectToFrame []float64 `json:"select_to_frame_ms"`
-	ScrubToMap    []float64 `json:"scrub_to_map_ms"`
-	Missed        int       `json:"missed"`
-	JSHeapLoaded  float64   `json:"js_heap_loaded"`
-	JSHeapAfter50 float64   `json:"js_heap_after50"`
-	WasmMemLoaded float64   `json:"wasm_mem_loaded"`
-	WasmMemAfter  float64   `json:"wasm_mem_after50"`
-}
-
 // measureBrowser runs e2e's TestBudget and reads its results.
-func measureBrowser(tmp string, runs int) (*browserResults, error) {
+func measureBrowser(tmp string, runs int) (*benchresult.Browser, error) {
 	out := filepath.Join(tmp, "browser.json")
 	cmd := exec.Command("go", "test", "-count=1", "-timeout=15m", "-run", "^TestBudget$", "-v", "./e2e")
 	cmd.Env = append(os.Environ(), "E2E_BENCH=1", "E2E_BENCH_RUNS="+strconv.Itoa(runs), "E2E_BENCH_OUT="+out)
@@ -145,14 +122,14 @@ func measureBrowser(tmp string, runs int) (*browserResults, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the browser measurements wrote no results (is Chromium installed?):\n%s", log)
 	}
-	var r browserResults
+	var r benchresult.Browser
 	if err := json.Unmarshal(b, &r); err != nil {
 		return nil, err
 	}
 	return &r, nil
 }
 
-func printTable(w io.Writer, app, hello sizes, br *browserResults) {
+func printTable(w io.Writer, app, hello sizes, br *benchresult.Browser) {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	p("PERFORMANCE BUDGET\n\n")
 	p("app.wasm size (built %s; hello world = go-app's smallest app, built the same way)\n", wasmBuildFlagsNote)
@@ -181,15 +158,15 @@ func printTable(w io.Writer, app, hello sizes, br *browserResults) {
 	p("\nloading \"/\" on loopback, headless Chromium, %d runs each (ms from navigation start)\n", br.Runs)
 	p("  %-52s %8s %8s %10s\n", "", "median", "max", "")
 	t := func(name string, xs []float64, note string) {
-		p("  %-52s %8s %8s   %s\n", name, ms(median(xs)), ms(maxOf(xs)), note)
+		p("  %-52s %8s %8s   %s\n", name, ms(benchresult.Median(xs)), ms(benchresult.Max(xs)), note)
 	}
-	t("first contentful paint, cold", br.ColdFCP, fmt.Sprintf("%.0f%% of cold data-ready", 100*median(br.ColdFCP)/median(br.ColdReady)))
+	t("first contentful paint, cold", br.ColdFCP, fmt.Sprintf("%.0f%% of cold data-ready", 100*benchresult.Median(br.ColdFCP)/benchresult.Median(br.ColdReady)))
 	t("app.wasm received, cold", br.ColdWasmEnd, "")
 	t("data-ready, cold (fresh context: no cache, no SW)", br.ColdReady, "")
 	t("longest main-thread task, cold (wasm start-up)", br.ColdLongTask, "what Total Blocking Time sees")
 	t("first contentful paint, warm", br.WarmFCP, "")
 	t("data-ready, warm (SW in control, wasm from cache)", br.WarmReady,
-		fmt.Sprintf("%.2fx cold", median(br.WarmReady)/median(br.ColdReady)))
+		fmt.Sprintf("%.2fx cold", benchresult.Median(br.WarmReady)/benchresult.Median(br.ColdReady)))
 	pass := func(ok bool) string {
 		if ok {
 			return "PASS"
@@ -200,20 +177,20 @@ func printTable(w io.Writer, app, hello sizes, br *browserResults) {
 		br.FCPBeforeRdy, br.Runs, br.FCPBeforeWasm, br.Runs, pass(br.FCPBeforeRdy == br.Runs))
 	p("  warm loads whose app.wasm came from the service worker: %d/%d\n", br.WarmFromSW, br.Runs)
 
-	p("\non a phone (390x844): the app starts as the reader nears the panels, cold, %d runs (ms)\n", len(br.PhoneNear))
+	p("\non a phone (390x844): the app starts as the reader nears the panels, cold, %d runs (ms)\n", len(br.PhoneNearToReady))
 	p("  %-52s %8s %8s\n", "", "median", "max")
-	t("longest task, load and reading, wasm downloaded", br.PhoneReadLong, "0 = none of 50 ms or more")
-	t("scroll to a screen above the panels -> data-ready", br.PhoneNear, "")
+	t("longest task, load and reading, wasm downloaded", br.PhoneReadLongTask, "0 = none of 50 ms or more")
+	t("scroll to a screen above the panels -> data-ready", br.PhoneNearToReady, "")
 
 	p("\ninteraction in the loaded page (ms, measured in the page with performance.now())\n")
 	p("  %-52s %8s %8s   %-10s %s\n", "", "median", "max", "budget", "result")
-	sel := median(br.SelectToMap)
+	sel := benchresult.Median(br.SelectToMap)
 	res := fmt.Sprintf("PASS (%.1fx budget)", sel/selectToMapBudget)
 	if sel >= selectToMapBudget {
 		res = fmt.Sprintf("OVER (%.1fx budget)", sel/selectToMapBudget)
 	}
 	p("  %-52s %8s %8s   %-10s %s\n", fmt.Sprintf("click timeline event -> map updated in DOM (n=%d)", len(br.SelectToMap)),
-		ms(sel), ms(maxOf(br.SelectToMap)), "< 16", res)
+		ms(sel), ms(benchresult.Max(br.SelectToMap)), "< 16", res)
 	t(fmt.Sprintf("click timeline event -> next frame (n=%d)", len(br.SelectToFrame)), br.SelectToFrame, "")
 	t(fmt.Sprintf("date slider change -> map updated in DOM (n=%d)", len(br.ScrubToMap)), br.ScrubToMap, "")
 	if br.Missed > 0 {
@@ -224,25 +201,6 @@ func printTable(w io.Writer, app, hello sizes, br *browserResults) {
 	p("  %-52s %12s %16s %8s\n", "", "after load", "+50 selections", "ratio")
 	p("  %-52s %12s %16s %7.2fx\n", "JavaScript heap in use", bytesStr(int(br.JSHeapLoaded)), bytesStr(int(br.JSHeapAfter50)), br.JSHeapAfter50/br.JSHeapLoaded)
 	p("  %-52s %12s %16s %7.2fx\n", "wasm linear memory (the Go heap; it never shrinks)", bytesStr(int(br.WasmMemLoaded)), bytesStr(int(br.WasmMemAfter)), br.WasmMemAfter/br.WasmMemLoaded)
-}
-
-func median(xs []float64) float64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
-
-func maxOf(xs []float64) float64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	return slices.Max(xs)
 }
 
 func ms(v float64) string {
