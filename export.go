@@ -5,13 +5,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/htmltidy"
+	"explainer/internal/copytree"
 )
 
 // export writes the whole site to out: every page prerendered, go-app's
@@ -39,50 +39,12 @@ func export(out, prefix string, a *assets, stdout io.Writer) error {
 	if err := os.WriteFile(filepath.Join(out, "manifest.webmanifest"), webManifest(prefix), 0o644); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	n, err := copyTree(a.dir, filepath.Join(out, "web"))
+	n, err := copytree.Copy(a.dir, filepath.Join(out, "web"))
 	if err != nil {
 		return fmt.Errorf("export: copying %s: %w", a.dir, err)
 	}
 	fmt.Fprintf(stdout, "exported the explainer to %s (%d asset files, URL prefix %q)\n", out, n, prefix)
 	return nil
-}
-
-// copyTree copies the regular files under src to dst and counts them.
-func copyTree(src, dst string) (int, error) {
-	n := 0
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		n++
-		return copyFile(p, target)
-	})
-	return n, err
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // tidyPageFiles applies htmltidy.Tidy to the exported pages, so they match

@@ -25,6 +25,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
+
+	"explainer/internal/copytree"
 )
 
 // The explainer as an installed app: it works offline after one visit,
@@ -251,7 +253,9 @@ type pinnedServer struct {
 func newPinnedSite(t *testing.T) (*pinnedServer, string) {
 	t.Helper()
 	web := filepath.Join(t.TempDir(), "web")
-	copyDir(t, filepath.Join(repoRoot, "web"), web)
+	if _, err := copytree.Copy(filepath.Join(repoRoot, "web"), web); err != nil {
+		t.Fatalf("copying web/: %v", err)
+	}
 	srv := &pinnedServer{addr: freePort(t), web: web}
 	srv.start(t)
 	t.Cleanup(func() { srv.stop(t) })
@@ -315,38 +319,6 @@ func (s *pinnedServer) stop(t *testing.T) {
 		t.Errorf("stopping the server on %s: %v", s.addr, err)
 	}
 	s.srv = nil
-}
-
-// copyDir copies the files of a folder tree.
-func copyDir(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		in, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer in.Close()
-		out, err := os.Create(dst)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(out, in); err != nil {
-			out.Close()
-			return err
-		}
-		return out.Close()
-	})
-	if err != nil {
-		t.Fatalf("copying %s: %v", from, err)
-	}
 }
 
 // appendTo appends text to the file at path.
