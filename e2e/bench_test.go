@@ -202,13 +202,13 @@ func TestBudget(t *testing.T) {
 		t.Run(fmt.Sprintf("phone-%d", i+1), func(t *testing.T) {
 			tb := newTab(t, 90*time.Second)
 			instrument(t, tb)
-			tb.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+			tb.asPhone(t)
 			tb.open(t, "/")
 			tb.waitTrue(t, `performance.getEntriesByType("resource").some(e => e.name.endsWith("/app.wasm") && e.responseEnd > 0)`, 60*time.Second)
 			tb.do(t, chromedp.Sleep(500*time.Millisecond))
 			r.PhoneReadLongTask = append(r.PhoneReadLongTask, eval[float64](t, tb, `Math.max(0, ...window.benchMarks.longTasks)`))
-			eval[bool](t, tb, `(window.benchMarks.near = performance.now(),
-				scrollTo(0, document.querySelector('[data-app-start="near"]').getBoundingClientRect().top + scrollY - 1.5 * innerHeight), true)`)
+			// The mark and the scroll in one evaluation: no round trip between.
+			eval[bool](t, tb, `(window.benchMarks.near = performance.now(), `+scrollAbovePanels+`(1.5), true)`)
 			tb.waitReady(t)
 			tb.waitTrue(t, `window.benchMarks.ready > 0`, 10*time.Second)
 			r.PhoneNearToReady = append(r.PhoneNearToReady, eval[float64](t, tb, `window.benchMarks.ready - window.benchMarks.near`))

@@ -11,6 +11,7 @@
 //	tb.open(t, path)               navigate to a path of the test server (or a full URL); waits for load
 //	tb.waitReady(t)                wait for <html data-ready="true">: the client app has mounted
 //	tb.startApp(t)                 scroll to the panels, as a reader on a phone does, and waitReady
+//	tb.asPhone(t), tb.scrollAbove(t, screens)  a 390x844 phone; scroll to screens above the panels
 //	tb.waitTrue(t, expr, timeout)  poll a JavaScript expression until it is true
 //	tb.do(t, actions...)           run chromedp actions; fail the test on error
 //	eval[T](t, tb, expr)           evaluate JavaScript (promises awaited) and decode its value
@@ -373,6 +374,24 @@ func (tb *tab) open(t *testing.T, path string) {
 func (tb *tab) waitReady(t *testing.T) {
 	t.Helper()
 	tb.waitTrue(t, `document.documentElement.dataset.ready === "true"`, 40*time.Second)
+}
+
+// asPhone makes the tab a 390x844 phone with touch: the layout where the
+// panels come after the article, and the app waits for the reader.
+func (tb *tab) asPhone(t *testing.T) {
+	t.Helper()
+	tb.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+}
+
+// scrollAbovePanels is a JavaScript function that scrolls the page to
+// screens viewport heights above the panels that may start the app.
+const scrollAbovePanels = `(screens => scrollTo(0, document.querySelector('[data-app-start="near"]').getBoundingClientRect().top + scrollY - screens * innerHeight))`
+
+// scrollAbove scrolls the page to screens viewport heights above the
+// panels, as a reader reading towards them.
+func (tb *tab) scrollAbove(t *testing.T, screens float64) {
+	t.Helper()
+	eval[bool](t, tb, fmt.Sprintf(`(%s(%g), true)`, scrollAbovePanels, screens))
 }
 
 // startApp scrolls the panels into view, as a reader does, and waits for

@@ -180,7 +180,7 @@ func TestMapKeyboard(t *testing.T) {
 // target a finger can hit.
 func TestInsetOnPhone(t *testing.T) {
 	tb := newTab(t, 60*time.Second)
-	tb.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	tb.asPhone(t)
 	tb.open(t, "/")
 	// On a phone the map comes after the article; a link at the top leads
 	// to it, and the app starts as the reader comes near it.

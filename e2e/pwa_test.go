@@ -189,7 +189,7 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 // scroll to the panels.
 func TestOfflineOnAPhoneAfterReadingOnly(t *testing.T) {
 	tb := newTab(t, 120*time.Second)
-	tb.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	tb.asPhone(t)
 	tb.open(t, "/")
 	tb.waitServiceWorker(t)
 	tb.do(t, chromedp.Reload())
@@ -408,7 +408,7 @@ func TestUpdateWhileAPhoneReaderReads(t *testing.T) {
 	srv, site := newPinnedSite(t)
 
 	tb := newTab(t, 120*time.Second)
-	tb.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	tb.asPhone(t)
 	tb.open(t, site+"/")
 	tb.waitServiceWorker(t)
 	tb.do(t, chromedp.Reload())

@@ -125,16 +125,15 @@ func TestAppMountsPanelByPanelWithoutShift(t *testing.T) {
 // of the app's start.
 func TestAppStartsNearThePanelsOnAPhone(t *testing.T) {
 	tb := newTab(t, 60*time.Second)
-	tb.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	tb.asPhone(t)
 	tb.open(t, "/")
 	tb.waitTrue(t, `performance.getEntriesByType("resource").some(e => e.name.includes("app.wasm") && e.responseEnd > 0)`, 40*time.Second)
 	// The loader goes once the Go program runs; data-ready once it has
 	// mounted.
 	const started = `document.documentElement.hasAttribute("data-ready") || !document.getElementById("app-wasm-loader")`
-	const panelsTop = `document.querySelector('[data-app-start="near"]').getBoundingClientRect().top + scrollY`
 	for _, screens := range []float64{0, 2.5} {
 		if screens > 0 {
-			eval[bool](t, tb, fmt.Sprintf(`(scrollTo(0, %s - %g * innerHeight), true)`, panelsTop, screens))
+			tb.scrollAbove(t, screens)
 		}
 		tb.do(t, chromedp.Sleep(1500*time.Millisecond))
 		if eval[bool](t, tb, started) {
@@ -144,7 +143,7 @@ func TestAppStartsNearThePanelsOnAPhone(t *testing.T) {
 			t.Errorf("while the app waits for the reader, the loading bar shows (%.0f px): nothing is loading", h)
 		}
 	}
-	eval[bool](t, tb, fmt.Sprintf(`(scrollTo(0, %s - 1.5 * innerHeight), true)`, panelsTop))
+	tb.scrollAbove(t, 1.5)
 	before := eval[float64](t, tb, `scrollY`)
 	tb.waitReady(t)
 	// The app starts from the copy downloaded while the reader read: at
@@ -178,7 +177,7 @@ func TestFocusKeptWhileTheAppStarts(t *testing.T) {
 			tb := newTab(t, 60*time.Second)
 			var wasm *heldRequests
 			if c.phone {
-				tb.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+				tb.asPhone(t)
 				tb.open(t, "/")
 				tb.waitTrue(t, `!!document.getElementById("app-wasm-loader")?.hasAttribute("data-waiting")`, 10*time.Second)
 			} else {
@@ -194,7 +193,7 @@ func TestFocusKeptWhileTheAppStarts(t *testing.T) {
 				window.focusedBefore = el; el.focus(); return `+identity+`(el) })()`)
 			if c.phone {
 				// Read on towards the panels; focus stays on the link.
-				eval[bool](t, tb, `(scrollTo(0, document.querySelector('[data-app-start="near"]').getBoundingClientRect().top + scrollY - 1.5 * innerHeight), true)`)
+				tb.scrollAbove(t, 1.5)
 			} else {
 				wasm.release(t)
 			}
