@@ -32,7 +32,12 @@ func (s *staged) capture(ids ...string) {
 	if !app.IsClient {
 		return
 	}
-	focusAcrossMounts.remember()
+	// Before the first render replaces the server's page. A panel that
+	// captures its own parts while it goes live is already inside a stage,
+	// which remembered the focus before its render.
+	if !mounting.running {
+		focusAcrossMounts.remember()
+	}
 	doc := app.Window().Get("document")
 	for _, id := range ids {
 		if el := doc.Call("getElementById", id); el.Truthy() {
