@@ -7,84 +7,22 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
+
+	"explainer/server"
 )
 
-// run dispatches the server-side commands. Nothing in this file or the
-// files it uses is linked into the wasm: they are behind the !wasm tag.
+// run is the machine's main: the serve and export commands. The server
+// package is imported here alone, so the wasm never links it.
 func run() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := command(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	if err := server.Command(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "explainer:", err)
 		}
 		os.Exit(2)
 	}
-}
-
-const usage = `usage:
-  explainer serve  [-addr HOST:PORT] [-web DIR] [-origin URL] [-embed-ancestors LIST]
-                                                       serve the explainer (default 127.0.0.1:8000)
-  explainer export -out DIR [-prefix /path] [-web DIR] write a static site for any static host
-`
-
-// command runs one command line; ctx is cancelled on SIGINT or SIGTERM.
-func command(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return errors.New("no command given")
-	}
-	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	webDir := fs.String("web", "web", "folder of static assets, with the built app.wasm")
-	switch args[0] {
-	case "serve":
-		addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
-		origin := fs.String("origin", "", "public origin, e.g. https://explainer.example (default: from each request's Host)")
-		ancestors := fs.String("embed-ancestors", frameAnyone, "sites that may frame /embed (CSP frame-ancestors), e.g. \"https://news.example https://*.news.example\"")
-		if err := fs.Parse(args[1:]); err != nil {
-			return err
-		}
-		if err := checkAncestors(*ancestors); err != nil {
-			return err
-		}
-		assets, err := loadAssets(*webDir)
-		if err != nil {
-			return err
-		}
-		return serve(ctx, *addr, newServer(assets, site{origin: *origin}, *ancestors), stdout)
-	case "export":
-		out := fs.String("out", "", "folder to write the static site to (required)")
-		prefix := fs.String("prefix", "", "URL path the site is served under, e.g. /csto for a project site")
-		if err := fs.Parse(args[1:]); err != nil {
-			return err
-		}
-		if *out == "" {
-			return errors.New("export: -out DIR is required")
-		}
-		assets, err := loadAssets(*webDir)
-		if err != nil {
-			return err
-		}
-		return export(*out, *prefix, assets, stdout)
-	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, usage)
-		return nil
-	}
-	fmt.Fprint(stderr, usage)
-	return fmt.Errorf("unknown command %q", args[0])
-}
-
-// checkAncestors refuses a frame-ancestors list that would break the
-// header: it must be sources separated by spaces, nothing else.
-func checkAncestors(list string) error {
-	if strings.TrimSpace(list) == "" || strings.ContainsAny(list, ";,\r\n\"") {
-		return fmt.Errorf("-embed-ancestors %q: want sources separated by spaces, e.g. \"https://news.example\"", list)
-	}
-	return nil
 }

@@ -6,14 +6,33 @@
 package components
 
 import (
+	"slices"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/embed"
 )
 
+// pages maps each page's path to its component.
+var pages = map[string]func() app.Composer{
+	"/":        func() app.Composer { return NewPage() },
+	embed.Path: func() app.Composer { return NewEmbedPage() },
+}
+
 // Routes registers the explainer's pages with go-app. Both the server
 // (for prerendering) and the browser (for the client app) call it.
 func Routes() {
-	app.Route("/", func() app.Composer { return NewPage() })
-	app.Route(embed.Path, func() app.Composer { return NewEmbedPage() })
+	for path, page := range pages {
+		app.Route(path, page)
+	}
+}
+
+// Paths lists the pages' paths, sorted: what a static export must write.
+func Paths() []string {
+	paths := make([]string, 0, len(pages))
+	for p := range pages {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	return paths
 }

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -467,7 +468,7 @@ func (w *statusWriter) WriteHeader(code int) {
 // the site's folder.
 func testExport(t *testing.T, prefix string) {
 	out := exportSite(t, prefix)
-	var h http.Handler = http.FileServer(http.Dir(out))
+	var h http.Handler = htmlFallback(out, http.FileServer(http.Dir(out)))
 	if prefix != "" {
 		h = http.StripPrefix(prefix, h)
 	}
@@ -493,6 +494,27 @@ func testExport(t *testing.T, prefix string) {
 	}
 	tb.waitServiceWorker(t) // installed means: works offline
 	tb.noErrors(t)
+}
+
+// htmlFallback answers /embed from embed.html, as every static host the
+// README names does (GitHub Pages, Netlify, Cloudflare Pages, the
+// configurations in deploy/): the service worker caches /embed.
+func htmlFallback(dir string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := strings.TrimSuffix(r.URL.Path, "/")
+		if p != "" && path.Ext(p) == "" {
+			if file := filepath.Join(dir, filepath.FromSlash(p)+".html"); fileExists(file) {
+				http.ServeFile(w, r, file)
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+func fileExists(name string) bool {
+	info, err := os.Stat(name)
+	return err == nil && info.Mode().IsRegular()
 }
 
 func TestExportServedByPlainFileServer(t *testing.T) { testExport(t, "") }

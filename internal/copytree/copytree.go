@@ -1,6 +1,6 @@
-// Package copytree copies a folder tree: the export copies the web
-// folder into the static site, and the browser tests copy it to publish
-// a new release.
+// Package copytree copies a folder tree: the browser tests copy the web
+// folder to publish a new release, and the server's tests to run over a
+// copy of it.
 package copytree
 
 import (

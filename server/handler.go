@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package server
 
 import (
 	_ "embed"
@@ -60,7 +58,7 @@ func newAppHandler(a *assets, s site) *app.Handler {
 		ServiceWorkerTemplate: appWorkerJS,
 		// Without JavaScript, hide the loading bar and the controls that need it.
 		RawHeaders:         []string{`<noscript><link rel="stylesheet" href="` + prefixResolver(prefix).Resolve("/web/noscript.css") + `"></noscript>`},
-		CacheableResources: offlineResources(s),
+		CacheableResources: offlineResources(),
 	}
 }
 
@@ -71,15 +69,11 @@ var appWorkerJS string
 
 // offlineResources are cached on install, beside go-app's own list (the
 // page at /, its scripts, app.wasm, the icons and the styles), so every
-// route works offline after one visit. A static export serves the embed as
-// embed.html, which a plain file server does not find at /embed, and one
-// failed request would fail the whole install: there the embed is left out.
-func offlineResources(s site) []string {
-	resources := []string{"/web/icon.svg", "/web/icon-maskable.svg", "/web/icon-512.png"}
-	if !s.static {
-		resources = append(resources, embed.Path)
-	}
-	return resources
+// page works offline after one visit. A static host must serve embed.html
+// at /embed (the configurations in deploy/ do): one failed request would
+// fail the whole install.
+func offlineResources() []string {
+	return []string{"/web/icon.svg", "/web/icon-maskable.svg", "/web/icon-512.png", embed.Path}
 }
 
 // prefixResolver places the site's own files under a URL path prefix. Unlike

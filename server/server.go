@@ -1,6 +1,8 @@
-//go:build !wasm
-
-package main
+// Package server is everything only the machine runs: the HTTP server,
+// its assets, the prerendered page pipeline, the static export (which
+// writes what the server answers), oEmbed and the web app manifest. Only
+// the server's main imports it, so none of it reaches the wasm.
+package server
 
 import (
 	"context"
@@ -61,7 +63,11 @@ func newServer(a *assets, s site, embedAncestors string) http.Handler {
 	mux.Handle("/ads.txt", http.NotFoundHandler())
 	goapp := newAppHandler(a, s)
 	mux.Handle("/app.js", patchedAppJS(goapp))
-	mux.Handle("/", newPageCache(tidyPages(goapp, func(r *http.Request) string { return oembedLink(s, r) }), pageCacheBytes))
+	var head func(*http.Request) string
+	if !s.static { // a static host has no /oembed to discover
+		head = func(r *http.Request) string { return oembedLink(s, r) }
+	}
+	mux.Handle("/", newPageCache(tidyPages(goapp, head), pageCacheBytes))
 	return withHeaders(mux, embedAncestors)
 }
 

@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package server
 
 import (
 	"bytes"
@@ -342,7 +340,7 @@ func TestManifest(t *testing.T) {
 		t.Errorf("manifest %+v", m)
 	}
 	for _, s := range m.Screenshots {
-		if _, err := os.Stat(filepath.Join("web", strings.TrimPrefix(s.Src, "/web/"))); err != nil {
+		if _, err := os.Stat(filepath.Join("..", "web", strings.TrimPrefix(s.Src, "/web/"))); err != nil {
 			t.Errorf("screenshot %s is not in web/: %v", s.Src, err)
 		}
 	}

@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package server
 
 import (
 	"encoding/json"
@@ -21,30 +19,6 @@ const (
 	oembedWidth    = 800
 	oembedMaxWidth = 1200
 )
-
-// site is where the explainer lives: its public origin (scheme and host, as
-// readers reach it) and the path prefix it is served under.
-type site struct {
-	origin string // e.g. "https://explainer.example"; "" takes it from each request
-	prefix string // e.g. "/csto"; "" at the host's root
-	static bool   // a static export, served by a plain file server: no /oembed, no /embed route
-}
-
-// originOf returns the site's public origin, from the configuration or else
-// from the request (behind a proxy, X-Forwarded-Proto says the scheme).
-func (s site) originOf(r *http.Request) string {
-	if s.origin != "" {
-		return strings.TrimRight(s.origin, "/")
-	}
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
-
-// base is the origin plus the prefix: where "/" of the site is.
-func (s site) base(r *http.Request) string { return s.originOf(r) + s.prefix }
 
 // oembedResponse is an oEmbed 1.0 "rich" response.
 type oembedResponse struct {
