@@ -9,7 +9,11 @@ PREFIX  ?=
 WASMFLAGS = -trimpath -ldflags="-s -w"
 STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-SOURCES := $(shell find app components third_party -type f) main.go main_wasm.go go.mod go.sum
+# Every file the wasm is built from: the Go files and embedded content of
+# each non-standard package it links, as the Go tool lists them, so a new
+# package or content file is never missed.
+WASM_SOURCES_FORMAT = {{if not .Standard}}{{$$d := .Dir}}{{range .GoFiles}}{{$$d}}/{{.}} {{end}}{{range .EmbedFiles}}{{$$d}}/{{.}} {{end}}{{end}}
+SOURCES := $(shell GOOS=js GOARCH=wasm $(GO) list -deps -f '$(WASM_SOURCES_FORMAT)' .) go.mod go.sum
 
 .PHONY: build run test unit e2e lint export bench audit size clean screenshots fuzz loadtest
 
