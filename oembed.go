@@ -12,7 +12,7 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/embed"
-	"explainer/app/state"
+	"explainer/app/view"
 	"explainer/components"
 )
 

@@ -6,8 +6,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
-	"explainer/app/state"
 	"explainer/app/story"
+	"explainer/app/view"
 )
 
 // linkedCountryState is the go-app state naming the state whose mention the

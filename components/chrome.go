@@ -3,8 +3,8 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"explainer/app/state"
 	"explainer/app/story"
+	"explainer/app/view"
 )
 
 // Description is the explainer's one-sentence summary, for search engines,

@@ -4,7 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 // CountryCard tells one state's part in the story: its status on the map's

@@ -8,7 +8,7 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/date"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 // playInterval is how long play/pause dwells on each step of the path.

@@ -7,7 +7,7 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/embed"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 // EmbedDialog gives editors the code to embed the explainer in their own

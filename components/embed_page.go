@@ -5,8 +5,8 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/embed"
-	"explainer/app/state"
 	"explainer/app/story"
+	"explainer/app/view"
 )
 
 // EmbedPage is the explainer as a news page carries it in an iframe: one

@@ -4,8 +4,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
-	"explainer/app/state"
 	"explainer/app/timeline"
+	"explainer/app/view"
 )
 
 // EventDetails shows the selected event: what happened, who was involved,

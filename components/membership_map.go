@@ -11,7 +11,7 @@ import (
 	"explainer/app/date"
 	"explainer/app/geo"
 	"explainer/app/membership"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 const svgNS = "http://www.w3.org/2000/svg"

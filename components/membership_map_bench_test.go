@@ -7,7 +7,7 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/date"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 // Rendering the map for a date: every state's shape, status, pattern and

@@ -9,7 +9,7 @@ import (
 
 	"explainer/app/date"
 	"explainer/app/geo"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 // statusOf reads a state's data-status from rendered map HTML.

@@ -4,7 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 // navigate shows view v: it writes v into the page's URL and pushes a history

@@ -4,8 +4,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
-	"explainer/app/state"
 	"explainer/app/story"
+	"explainer/app/view"
 )
 
 // The lifecycle methods go-app calls only if their signatures match exactly;

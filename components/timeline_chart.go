@@ -6,8 +6,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/date"
-	"explainer/app/state"
 	"explainer/app/timeline"
+	"explainer/app/view"
 )
 
 // The chart's frame, in viewBox units.

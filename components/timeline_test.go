@@ -8,7 +8,7 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/date"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 func TestTimelineListsEveryEventOnce(t *testing.T) {

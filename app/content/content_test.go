@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"explainer/app/geo"
-	"explainer/app/state"
 	"explainer/app/story"
 	"explainer/app/timeline"
+	"explainer/app/view"
 )
 
 var _ state.Catalog = (*Content)(nil)

@@ -5,7 +5,7 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/date"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 // FuzzParse feeds Parse any query string: it never panics, and what it
