@@ -26,7 +26,7 @@ func newSkipLink(target, label string) app.UI {
 
 // newMasthead names the explainer above the article, with the install and
 // update notices and the embed code for editors.
-func newMasthead(v state.State) app.UI {
+func newMasthead(v view.View) app.UI {
 	return app.Header().Class("masthead").Body(
 		app.Img().Class("masthead-logo").Src("/web/icon.svg").Attr("role", "presentation").Width(32).Height(32),
 		app.P().Class("masthead-title").Text(Title),

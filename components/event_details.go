@@ -14,7 +14,7 @@ type EventDetails struct {
 	app.Compo
 
 	Ievent timeline.Event
-	Iview  state.State
+	Iview  view.View
 }
 
 // NewEventDetails returns an empty details box; set Event and View.
@@ -27,7 +27,7 @@ func (d *EventDetails) Event(e timeline.Event) *EventDetails {
 }
 
 // View sets the reader's view, for links.
-func (d *EventDetails) View(v state.State) *EventDetails {
+func (d *EventDetails) View(v view.View) *EventDetails {
 	d.Iview = v
 	return d
 }

@@ -49,7 +49,7 @@ var keyboardOrder = func() []string {
 type MembershipMap struct {
 	app.Compo
 
-	Iview state.State
+	Iview view.View
 
 	hover  string // state under the pointer or keyboard focus, for the tooltip
 	rove   string // state holding the map's single tab stop
@@ -72,14 +72,14 @@ func (m *MembershipMap) OnMount(ctx app.Context) {
 func NewMembershipMap() *MembershipMap { return &MembershipMap{} }
 
 // View sets the reader's view the map shows.
-func (m *MembershipMap) View(v state.State) *MembershipMap {
+func (m *MembershipMap) View(v view.View) *MembershipMap {
 	m.Iview = v
 	return m
 }
 
 func (m *MembershipMap) at() date.Date {
 	if m.Iview.At.IsZero() {
-		return state.Summit
+		return view.Summit
 	}
 	return m.Iview.At
 }

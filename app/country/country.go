@@ -1,7 +1,7 @@
 // Package country lists the states the explainer knows by name: the CSTO's
 // members past and present and their neighbours in the map's region.
 //
-// Codes are ISO 3166-1 alpha-3, the form the content files, the URL state
+// Codes are ISO 3166-1 alpha-3, the form the content files, the URL
 // and the map's data-iso attributes all use.
 package country
 

@@ -1,4 +1,4 @@
-package state_test
+package view_test
 
 import (
 	"testing"
@@ -10,7 +10,7 @@ import (
 
 // FuzzParse feeds Parse any query string: it never panics, and what it
 // returns is always a valid view (a real day within the map's range, an
-// event and a state the content knows, or none) whose URL form reads back
+// event and a country the content knows, or none) whose URL form reads back
 // as the same view. Seeds: testdata/fuzz/FuzzParse and those below.
 func FuzzParse(f *testing.F) {
 	for _, q := range []string{
@@ -21,12 +21,12 @@ func FuzzParse(f *testing.F) {
 	}
 	c := content.Default()
 	f.Fuzz(func(t *testing.T, q string) {
-		s := state.Parse(q, c)
-		checkValid(t, q, s, c)
-		canonical := s.Query(c)
-		back := state.Parse(canonical, c)
-		if back != s {
-			t.Fatalf("Parse(%q) = %+v; its Query %q reads back as %+v", q, s, canonical, back)
+		v := view.Parse(q, c)
+		checkValid(t, q, v, c)
+		canonical := v.Query(c)
+		back := view.Parse(canonical, c)
+		if back != v {
+			t.Fatalf("Parse(%q) = %+v; its Query %q reads back as %+v", q, v, canonical, back)
 		}
 		if again := back.Query(c); again != canonical {
 			t.Fatalf("Query is not canonical: %q, then %q", canonical, again)
@@ -34,20 +34,20 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func checkValid(t *testing.T, q string, s state.State, c *content.Content) {
+func checkValid(t *testing.T, q string, v view.View, c *content.Content) {
 	t.Helper()
-	if s.At.Prec != date.Day || s.At.Before(state.Earliest) || s.At.After(state.Latest) {
-		t.Fatalf("Parse(%q): date %+v is not a day within the map's range", q, s.At)
+	if v.At.Prec != date.Day || v.At.Before(view.Earliest) || v.At.After(view.Latest) {
+		t.Fatalf("Parse(%q): date %+v is not a day within the map's range", q, v.At)
 	}
-	if d, err := date.Parse(s.At.String()); err != nil || d != s.At {
-		t.Fatalf("Parse(%q): date %+v does not exist (%v)", q, s.At, err)
+	if d, err := date.Parse(v.At.String()); err != nil || d != v.At {
+		t.Fatalf("Parse(%q): date %+v does not exist (%v)", q, v.At, err)
 	}
-	if s.Event != "" {
-		if _, ok := c.EventDate(s.Event); !ok {
-			t.Fatalf("Parse(%q): unknown event %q", q, s.Event)
+	if v.Event != "" {
+		if _, ok := c.EventDate(v.Event); !ok {
+			t.Fatalf("Parse(%q): unknown event %q", q, v.Event)
 		}
 	}
-	if s.Country != "" && !c.HasCountry(s.Country) {
-		t.Fatalf("Parse(%q): unknown state %q", q, s.Country)
+	if v.Country != "" && !c.HasCountry(v.Country) {
+		t.Fatalf("Parse(%q): unknown country %q", q, v.Country)
 	}
 }
