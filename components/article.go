@@ -6,8 +6,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
-	"explainer/app/state"
 	"explainer/app/story"
+	"explainer/app/view"
 )
 
 // linkedCountryState is the go-app state naming the state whose mention the
@@ -21,7 +21,7 @@ type Article struct {
 	app.Compo
 
 	Iarticle *story.Article
-	Iview    state.State
+	Iview    view.View
 
 	linked string // the state whose mention the reader points at
 }
@@ -30,7 +30,7 @@ type Article struct {
 func NewArticle(a *story.Article) *Article { return &Article{Iarticle: a} }
 
 // View sets the reader's view: the selected event's passage is highlighted.
-func (c *Article) View(v state.State) *Article {
+func (c *Article) View(v view.View) *Article {
 	c.Iview = v
 	return c
 }

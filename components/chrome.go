@@ -3,8 +3,8 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"explainer/app/state"
 	"explainer/app/story"
+	"explainer/app/view"
 )
 
 // Description is the explainer's one-sentence summary, for search engines,
@@ -26,7 +26,7 @@ func newSkipLink(target, label string) app.UI {
 
 // newMasthead names the explainer above the article, with the install and
 // update notices and the embed code for editors.
-func newMasthead(v state.State) app.UI {
+func newMasthead(v view.View) app.UI {
 	return app.Header().Class("masthead").Body(
 		app.Img().Class("masthead-logo").Src("/web/icon.svg").Attr("role", "presentation").Width(32).Height(32),
 		app.P().Class("masthead-title").Text(Title),

@@ -4,7 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 // CountryCard tells one state's part in the story: its status on the map's
@@ -14,7 +14,7 @@ type CountryCard struct {
 	app.Compo
 
 	Iiso  string
-	Iview state.State
+	Iview view.View
 }
 
 // NewCountryCard returns an empty card; set Country and View.
@@ -27,7 +27,7 @@ func (c *CountryCard) Country(iso string) *CountryCard {
 }
 
 // View sets the reader's view, for the date and for links.
-func (c *CountryCard) View(v state.State) *CountryCard {
+func (c *CountryCard) View(v view.View) *CountryCard {
 	c.Iview = v
 	return c
 }
@@ -39,7 +39,7 @@ func (c *CountryCard) Render() app.UI {
 	name := ct.CountryName(iso)
 	at := c.Iview.At
 	if at.IsZero() {
-		at = state.Summit
+		at = view.Summit
 	}
 	history := ct.History.Transitions(iso)
 	mentions := ct.ParagraphsMentioning(iso)

@@ -8,7 +8,7 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/date"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 // playInterval is how long play/pause dwells on each step of the path.
@@ -19,7 +19,7 @@ const playInterval = 2500 * time.Millisecond
 type DateScrubber struct {
 	app.Compo
 
-	Iview state.State
+	Iview view.View
 
 	playing bool
 	playGen int // bumped on every play or pause, so a stale timer does nothing
@@ -29,24 +29,24 @@ type DateScrubber struct {
 func NewDateScrubber() *DateScrubber { return &DateScrubber{} }
 
 // View sets the reader's view.
-func (s *DateScrubber) View(v state.State) *DateScrubber {
+func (s *DateScrubber) View(v view.View) *DateScrubber {
 	s.Iview = v
 	return s
 }
 
 // monthIndex counts months from the map's first month.
 func monthIndex(d date.Date) int {
-	return (d.Year-state.Earliest.Year)*12 + d.Month - state.Earliest.Month
+	return (d.Year-view.Earliest.Year)*12 + d.Month - view.Earliest.Month
 }
 
 // monthEnd is the last day of the month at index i, within the map's range:
 // the slider shows the state of things at the end of each month.
 func monthEnd(i int) date.Date {
-	y := state.Earliest.Year + (state.Earliest.Month-1+i)/12
-	m := (state.Earliest.Month-1+i)%12 + 1
+	y := view.Earliest.Year + (view.Earliest.Month-1+i)/12
+	m := (view.Earliest.Month-1+i)%12 + 1
 	d := date.Date{Year: y, Month: m, Prec: date.Month}.Last()
-	if d.After(state.Latest) {
-		return state.Latest
+	if d.After(view.Latest) {
+		return view.Latest
 	}
 	return d
 }
@@ -55,7 +55,7 @@ func monthEnd(i int) date.Date {
 func (s *DateScrubber) Render() app.UI {
 	at := s.Iview.At
 	if at.IsZero() {
-		at = state.Summit
+		at = view.Summit
 	}
 	label := "Play Armenia's path"
 	if s.playing {
@@ -67,7 +67,7 @@ func (s *DateScrubber) Render() app.UI {
 			app.Time().DateTime(at.String()).Text(at.Long()),
 		),
 		app.Input().ID("date-scrubber").Type("range").Class("scrubber-range").
-			Min(0).Max(monthIndex(state.Latest)).Step(1).
+			Min(0).Max(monthIndex(view.Latest)).Step(1).
 			Value(strconv.Itoa(monthIndex(at))).
 			Aria("valuetext", at.Long()).
 			OnChange(s.onChange),

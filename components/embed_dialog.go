@@ -7,7 +7,7 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/embed"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 // EmbedDialog gives editors the code to embed the explainer in their own
@@ -16,22 +16,22 @@ import (
 type EmbedDialog struct {
 	app.Compo
 
-	Iview state.State
+	Iview view.View
 
-	open      bool
-	view      embed.View
-	theme     embed.Theme
-	keepState bool
-	copied    bool
+	open           bool
+	view           embed.View
+	theme          embed.Theme
+	keepReaderView bool
+	copied         bool
 }
 
 // NewEmbedDialog returns the closed dialog with its button.
 func NewEmbedDialog() *EmbedDialog {
-	return &EmbedDialog{view: embed.All, theme: embed.Auto, keepState: true}
+	return &EmbedDialog{view: embed.All, theme: embed.Auto, keepReaderView: true}
 }
 
 // View sets the reader's view, which the code can carry.
-func (d *EmbedDialog) View(v state.State) *EmbedDialog {
+func (d *EmbedDialog) View(v view.View) *EmbedDialog {
 	d.Iview = v
 	return d
 }
@@ -40,7 +40,7 @@ func (d *EmbedDialog) View(v state.State) *EmbedDialog {
 func (d *EmbedDialog) code() string {
 	c := content.Default()
 	q := ""
-	if d.keepState {
+	if d.keepReaderView {
 		v := d.Iview
 		v.Extra = ""
 		q = v.Query(c)
@@ -74,9 +74,9 @@ func (d *EmbedDialog) Render() app.UI {
 					}),
 				),
 				app.Label().For("embed-keep").Class("choice").Body(
-					app.Input().Type("checkbox").ID("embed-keep").Checked(d.keepState).
+					app.Input().Type("checkbox").ID("embed-keep").Checked(d.keepReaderView).
 						OnChange(func(ctx app.Context, e app.Event) {
-							d.keepState, d.copied = e.Get("target").Get("checked").Bool(), false
+							d.keepReaderView, d.copied = e.Get("target").Get("checked").Bool(), false
 						}),
 					app.Text(" Open on the reader's current view (date, event, state)"),
 				),

@@ -5,8 +5,8 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/embed"
-	"explainer/app/state"
 	"explainer/app/story"
+	"explainer/app/view"
 )
 
 // EmbedPage is the explainer as a news page carries it in an iframe: one
@@ -15,14 +15,14 @@ import (
 // page from web/embed-child.js, which runs before the wasm does.
 type EmbedPage struct {
 	app.Compo
-	view   state.State
+	view   view.View
 	opts   embed.Options
 	panels staged
 }
 
 // NewEmbedPage returns the embed route's page.
 func NewEmbedPage() *EmbedPage {
-	return &EmbedPage{view: state.Default(), opts: embed.Parse("")}
+	return &EmbedPage{view: view.Default(), opts: embed.Parse("")}
 }
 
 // OnInit reads the view and the options from the address bar.
@@ -51,7 +51,7 @@ func (p *EmbedPage) OnMount(ctx app.Context) {
 }
 
 func (p *EmbedPage) read(rawQuery string) {
-	p.view = state.Parse(rawQuery, content.Default())
+	p.view = view.Parse(rawQuery, content.Default())
 	p.opts = embed.Parse(rawQuery)
 }
 

@@ -4,8 +4,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
-	"explainer/app/state"
 	"explainer/app/timeline"
+	"explainer/app/view"
 )
 
 // EventDetails shows the selected event: what happened, who was involved,
@@ -14,7 +14,7 @@ type EventDetails struct {
 	app.Compo
 
 	Ievent timeline.Event
-	Iview  state.State
+	Iview  view.View
 }
 
 // NewEventDetails returns an empty details box; set Event and View.
@@ -27,7 +27,7 @@ func (d *EventDetails) Event(e timeline.Event) *EventDetails {
 }
 
 // View sets the reader's view, for links.
-func (d *EventDetails) View(v state.State) *EventDetails {
+func (d *EventDetails) View(v view.View) *EventDetails {
 	d.Iview = v
 	return d
 }

@@ -2,7 +2,6 @@ package components
 
 import (
 	"math"
-	"sort"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -10,37 +9,8 @@ import (
 	"explainer/app/content"
 	"explainer/app/date"
 	"explainer/app/geo"
-	"explainer/app/membership"
-	"explainer/app/state"
+	"explainer/app/view"
 )
-
-const svgNS = "http://www.w3.org/2000/svg"
-
-// svg makes an SVG element. go-app has no SVG API, and an element without
-// the namespace is an HTML element that draws nothing, so every SVG element
-// goes through here.
-func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
-
-// labelled are the states named on the main map. The South Caucasus states
-// are named in the inset, where they have room.
-var labelled = map[string]bool{
-	"RUS": true, "KAZ": true, "KGZ": true, "TJK": true, "UZB": true, "TKM": true,
-	"BLR": true, "UKR": true, "TUR": true, "IRN": true, "AFG": true, "CHN": true, "MNG": true,
-}
-
-// majorLabel are the names kept on a phone's small map: the members.
-var majorLabel = map[string]bool{"RUS": true, "KAZ": true, "BLR": true, "UZB": true, "KGZ": true, "TJK": true}
-
-// keyboardOrder is the order arrow keys walk the states: alphabetical by name.
-var keyboardOrder = func() []string {
-	cs := geo.Countries()
-	sort.Slice(cs, func(i, j int) bool { return cs[i].Name < cs[j].Name })
-	codes := make([]string, len(cs))
-	for i, c := range cs {
-		codes[i] = c.ISO
-	}
-	return codes
-}()
 
 // MembershipMap draws every state on the map coloured and patterned by its
 // CSTO status on the view's date, with a zoomed South Caucasus inset, a
@@ -49,7 +19,7 @@ var keyboardOrder = func() []string {
 type MembershipMap struct {
 	app.Compo
 
-	Iview state.State
+	Iview view.View
 
 	hover  string // state under the pointer or keyboard focus, for the tooltip
 	rove   string // state holding the map's single tab stop
@@ -72,27 +42,16 @@ func (m *MembershipMap) OnMount(ctx app.Context) {
 func NewMembershipMap() *MembershipMap { return &MembershipMap{} }
 
 // View sets the reader's view the map shows.
-func (m *MembershipMap) View(v state.State) *MembershipMap {
+func (m *MembershipMap) View(v view.View) *MembershipMap {
 	m.Iview = v
 	return m
 }
 
 func (m *MembershipMap) at() date.Date {
 	if m.Iview.At.IsZero() {
-		return state.Summit
+		return view.Summit
 	}
 	return m.Iview.At
-}
-
-// tabStop is the state that takes focus when the reader tabs into the map.
-func (m *MembershipMap) tabStop() string {
-	switch {
-	case m.rove != "":
-		return m.rove
-	case m.Iview.Country != "":
-		return m.Iview.Country
-	}
-	return "ARM"
 }
 
 // Render draws the panel.
@@ -191,22 +150,6 @@ func (m *MembershipMap) onPointer(attr string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) { m.hover = dataOf(ctx, e, attr) }
 }
 
-// onFocusIn names the focused state in the tooltip and makes it the map's
-// tab stop.
-func (m *MembershipMap) onFocusIn(ctx app.Context, e app.Event) {
-	if iso := dataOf(ctx, e, "iso"); iso != "" {
-		m.hover, m.rove = iso, iso
-	}
-}
-
-// onFocusOut drops the tooltip of the state focus leaves, unless the
-// pointer has since moved to another.
-func (m *MembershipMap) onFocusOut(ctx app.Context, e app.Event) {
-	if iso := dataOf(ctx, e, "iso"); iso == m.hover {
-		m.hover = ""
-	}
-}
-
 // inset redraws the South Caucasus larger, so Armenia, Azerbaijan and
 // Georgia are easy to pick on a phone. Its shapes repeat the main map's for
 // the pointer only: keyboard and screen-reader users reach the same states
@@ -243,41 +186,6 @@ func (m *MembershipMap) inset(c *content.Content, at date.Date, countries []geo.
 	)
 }
 
-var insetLabelled = map[string]bool{"ARM": true, "AZE": true, "GEO": true}
-
-// newInsetLabels names the states in the inset.
-func newInsetLabels() []app.UI {
-	var labels []app.UI
-	for _, g := range geo.Countries() {
-		if g.InsetPath != "" && insetLabelled[g.ISO] {
-			labels = append(labels, mapLabel(g.Name, g.InsetLabel))
-		}
-	}
-	return labels
-}
-
-// newMapDecor is what the main map draws over the shapes that never
-// changes: the inset's frame and the states' names.
-func newMapDecor() []app.UI {
-	inset := geo.CaucasusInset()
-	decor := []app.UI{
-		svg("rect").Class("inset-outline").Aria("hidden", "true").
-			Attr("x", num(inset.X)).Attr("y", num(inset.Y)).Attr("width", num(inset.W)).Attr("height", num(inset.H)),
-	}
-	var labels []app.UI
-	for _, g := range geo.Countries() {
-		if !labelled[g.ISO] || g.Clipped && g.ISO != "RUS" {
-			continue
-		}
-		label := mapLabel(g.Name, g.Label)
-		if !majorLabel[g.ISO] {
-			label = label.Class("map-label-minor")
-		}
-		labels = append(labels, label)
-	}
-	return append(decor, svg("g").Class("labels").Aria("hidden", "true").Body(labels...))
-}
-
 // tooltip names the hovered or focused state and its status beside it.
 // Its position is a class (tip-x-N, tip-y-N, in 5% steps) rather than an
 // inline style, which the Content-Security-Policy forbids.
@@ -305,102 +213,3 @@ func (m *MembershipMap) selectCountry(ctx app.Context, iso string) {
 	}
 	navigate(ctx, m.Iview.SelectCountry(iso, content.Default()))
 }
-
-// onCountryKey: Enter or Space selects; arrows, Home and End move the focus
-// through the states in alphabetical order (a roving tab stop).
-func (m *MembershipMap) onCountryKey(ctx app.Context, e app.Event) {
-	iso := dataOf(ctx, e, "iso")
-	if iso == "" {
-		return
-	}
-	key := e.Get("key").String()
-	next := ""
-	switch key {
-	case "Enter", " ", "Spacebar":
-		e.PreventDefault()
-		m.selectCountry(ctx, iso)
-		return
-	case "ArrowRight", "ArrowDown":
-		next = neighbour(keyboardOrder, iso, 1)
-	case "ArrowLeft", "ArrowUp":
-		next = neighbour(keyboardOrder, iso, -1)
-	case "Home":
-		next = keyboardOrder[0]
-	case "End":
-		next = keyboardOrder[len(keyboardOrder)-1]
-	default:
-		return
-	}
-	e.PreventDefault()
-	m.rove, m.hover = next, next
-	focusElement(ctx, "map-"+next)
-}
-
-// onPanelKey closes the country card on Escape, wherever focus is in the panel.
-func (m *MembershipMap) onPanelKey(ctx app.Context, e app.Event) {
-	if e.Get("key").String() == "Escape" && m.Iview.Country != "" {
-		e.PreventDefault()
-		iso := m.Iview.Country
-		navigate(ctx, m.Iview.SelectCountry("", content.Default()))
-		m.rove = iso
-		focusElement(ctx, "map-"+iso)
-	}
-}
-
-// neighbour returns the code step places from iso in order, wrapping round.
-func neighbour(order []string, iso string, step int) string {
-	i := 0
-	for k, code := range order {
-		if code == iso {
-			i = k
-			break
-		}
-	}
-	return order[(i+step+len(order))%len(order)]
-}
-
-// patternOverlay draws the second cue for a status over a shape: hatching
-// for frozen, dots for suspended, fine lines for former. Members and
-// non-members are told apart by colour and by the legend's words, and
-// members also by their labels.
-func patternOverlay(path string, s membership.Status) app.UI {
-	var id string
-	switch s {
-	case membership.Frozen:
-		id = "hatch-frozen"
-	case membership.Suspended:
-		id = "hatch-suspended"
-	case membership.Former:
-		id = "hatch-former"
-	default:
-		return nil
-	}
-	return svg("path").Class("pattern-overlay").Attr("d", path).Attr("fill", "url(#"+id+")")
-}
-
-// newMapPatterns defines the status patterns once for every map on the page.
-func newMapPatterns() []app.UI {
-	return []app.UI{svg("defs").Body(
-		svg("pattern").ID("hatch-frozen").Class("hatch-frozen").
-			Attr("width", 6).Attr("height", 6).Attr("patternUnits", "userSpaceOnUse").
-			Attr("patternTransform", "rotate(45)").Body(
-			svg("line").Attr("x1", 0).Attr("y1", 0).Attr("x2", 0).Attr("y2", 6),
-		),
-		svg("pattern").ID("hatch-suspended").Class("hatch-suspended").
-			Attr("width", 5).Attr("height", 5).Attr("patternUnits", "userSpaceOnUse").Body(
-			svg("circle").Attr("cx", 2.5).Attr("cy", 2.5).Attr("r", 1.1),
-		),
-		svg("pattern").ID("hatch-former").Class("hatch-former").
-			Attr("width", 5).Attr("height", 5).Attr("patternUnits", "userSpaceOnUse").
-			Attr("patternTransform", "rotate(-45)").Body(
-			svg("line").Attr("x1", 0).Attr("y1", 0).Attr("x2", 0).Attr("y2", 5),
-		),
-	)}
-}
-
-func mapLabel(name string, at geo.Point) app.HTMLElem {
-	return svg("text").Class("map-label").Attr("x", num(at.X)).Attr("y", num(at.Y)).
-		Attr("text-anchor", "middle").Attr("dominant-baseline", "middle").Text(name)
-}
-
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -7,7 +7,7 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/date"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 // Rendering the map for a date: every state's shape, status, pattern and
@@ -15,7 +15,7 @@ import (
 // server-side HTML, the same component tree the client builds on a date
 // change (the browser half is e2e's TestBudget).
 func BenchmarkMapRender(b *testing.B) {
-	v := state.State{At: date.MustParse("2024-02-22")}
+	v := view.View{At: date.MustParse("2024-02-22")}
 	content.Default()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -27,7 +27,7 @@ func BenchmarkMapRender(b *testing.B) {
 
 // The map with a state's card open, as after a click on the map.
 func BenchmarkMapRenderWithCard(b *testing.B) {
-	v := state.State{At: date.MustParse("2024-02-22"), Country: "ARM"}
+	v := view.View{At: date.MustParse("2024-02-22"), Country: "ARM"}
 	content.Default()
 	b.ReportAllocs()
 	for b.Loop() {

@@ -9,7 +9,7 @@ import (
 
 	"explainer/app/date"
 	"explainer/app/geo"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 // statusOf reads a state's data-status from rendered map HTML.
@@ -27,7 +27,7 @@ func statusOf(t *testing.T, html, iso string) string {
 	return m[1]
 }
 
-func renderMap(v state.State) string {
+func renderMap(v view.View) string {
 	return app.HTMLString(NewMembershipMap().View(v))
 }
 
@@ -44,7 +44,7 @@ func TestMapShowsStatusAtTheViewDate(t *testing.T) {
 		{"2025-11-27", map[string]string{"ARM": "frozen", "RUS": "member", "KGZ": "member", "TUR": "none", "IRN": "none"}},
 	}
 	for _, tt := range tests {
-		html := renderMap(state.State{At: date.MustParse(tt.at)})
+		html := renderMap(view.View{At: date.MustParse(tt.at)})
 		for iso, want := range tt.want {
 			if got := statusOf(t, html, iso); got != want {
 				t.Errorf("at %s: %s is %s, want %s", tt.at, iso, got, want)
@@ -54,7 +54,7 @@ func TestMapShowsStatusAtTheViewDate(t *testing.T) {
 }
 
 func TestMapDrawsEveryStateOnceWithAName(t *testing.T) {
-	html := renderMap(state.Default())
+	html := renderMap(view.Default())
 	for _, g := range geo.Countries() {
 		if n := strings.Count(html, `id="map-`+g.ISO+`"`); n != 1 {
 			t.Errorf("%s drawn %d times", g.ISO, n)
@@ -72,16 +72,16 @@ func TestMapDrawsEveryStateOnceWithAName(t *testing.T) {
 }
 
 func TestMapOpensTheSelectedCountrysCard(t *testing.T) {
-	html := renderMap(state.State{At: state.Summit, Country: "ARM"})
+	html := renderMap(view.View{At: view.Summit, Country: "ARM"})
 	for _, want := range []string{`id="country-card"`, "Bishkek summit, 27 November 2025: absent", "Membership history", "15 May 1992", `aria-pressed`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("card lacks %q", want)
 		}
 	}
-	if strings.Contains(renderMap(state.Default()), `id="country-card"`) {
+	if strings.Contains(renderMap(view.Default()), `id="country-card"`) {
 		t.Error("a card is open with nothing selected")
 	}
-	turkey := renderMap(state.State{At: state.Summit, Country: "TUR"})
+	turkey := renderMap(view.View{At: view.Summit, Country: "TUR"})
 	if !strings.Contains(turkey, "never been a party") {
 		t.Error("Turkey's card should say it was never a party")
 	}

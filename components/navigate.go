@@ -4,13 +4,13 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 // navigate shows view v: it writes v into the page's URL and pushes a history
 // entry, so Back and Forward walk the reader's path. The page component
 // re-reads the URL in OnNav; nothing else holds the view.
-func navigate(ctx app.Context, v state.State) {
+func navigate(ctx app.Context, v view.View) {
 	u := *ctx.Page().URL()
 	u.RawQuery = v.Query(content.Default())
 	u.Fragment = ""
@@ -19,7 +19,7 @@ func navigate(ctx app.Context, v state.State) {
 
 // viewHref is the link to view v from the current page, for elements that
 // should work as plain links before the wasm runs (or without it).
-func viewHref(v state.State) string {
+func viewHref(v view.View) string {
 	q := v.Query(content.Default())
 	if q == "" {
 		return "?"

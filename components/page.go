@@ -4,8 +4,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
-	"explainer/app/state"
 	"explainer/app/story"
+	"explainer/app/view"
 )
 
 // The lifecycle methods go-app calls only if their signatures match exactly;
@@ -33,18 +33,18 @@ var (
 // change it only by navigating to a new URL.
 type Page struct {
 	app.Compo
-	view   state.State
+	view   view.View
 	panels staged
 }
 
 // NewPage returns the explainer's main page.
-func NewPage() *Page { return &Page{view: state.Default()} }
+func NewPage() *Page { return &Page{view: view.Default()} }
 
 // OnInit reads the view from the address bar, so the client's first render
 // is already the linked view.
 func (p *Page) OnInit() {
 	if app.IsClient {
-		p.view = state.Parse(app.Window().URL().RawQuery, content.Default())
+		p.view = view.Parse(app.Window().URL().RawQuery, content.Default())
 		p.panels.capture("article", "map", "timeline")
 	}
 }
@@ -52,14 +52,14 @@ func (p *Page) OnInit() {
 // OnPreRender reads the view from the request, so a deep link's HTML shows
 // that view, and sets the title and description for the server's HTML.
 func (p *Page) OnPreRender(ctx app.Context) {
-	p.view = state.Parse(ctx.Page().URL().RawQuery, content.Default())
+	p.view = view.Parse(ctx.Page().URL().RawQuery, content.Default())
 	ctx.Page().SetTitle(story.Default().Headline + " - explained")
 	ctx.Page().SetDescription(Description)
 }
 
 // OnNav re-reads the view after a navigation, Back and Forward included.
 func (p *Page) OnNav(ctx app.Context) {
-	p.view = state.Parse(ctx.Page().URL().RawQuery, content.Default())
+	p.view = view.Parse(ctx.Page().URL().RawQuery, content.Default())
 }
 
 // OnMount mounts the panels, then marks the document ready: the client app

@@ -4,8 +4,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
-	"explainer/app/state"
 	"explainer/app/timeline"
+	"explainer/app/view"
 )
 
 // Timeline tells the story in time: the era bands and the estrangement
@@ -15,7 +15,7 @@ import (
 type Timeline struct {
 	app.Compo
 
-	Iview state.State
+	Iview view.View
 
 	parts staged // the charts mount after the rest
 }
@@ -24,7 +24,7 @@ type Timeline struct {
 func NewTimeline() *Timeline { return &Timeline{} }
 
 // View sets the reader's view the timeline shows.
-func (t *Timeline) View(v state.State) *Timeline {
+func (t *Timeline) View(v view.View) *Timeline {
 	t.Iview = v
 	return t
 }
@@ -130,7 +130,7 @@ func (t *Timeline) onEventKey(ctx app.Context, ev app.Event) {
 
 // selectEvent shows event id: the map at its date, its details, and its
 // passage in the article highlighted and scrolled into view.
-func selectEvent(ctx app.Context, v state.State, id string) {
+func selectEvent(ctx app.Context, v view.View, id string) {
 	c := content.Default()
 	navigate(ctx, v.SelectEvent(id, c))
 	e, _ := c.Timeline.Lookup(id)

@@ -6,8 +6,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/date"
-	"explainer/app/state"
 	"explainer/app/timeline"
+	"explainer/app/view"
 )
 
 // The chart's frame, in viewBox units.
@@ -28,7 +28,7 @@ const (
 // screen readers, so the charts are hidden from assistive technology. What
 // never changes in them is static HTML; the markers and the date cursor are
 // live, and their container listens for clicks on the markers.
-func newTimelineChart(t *timeline.Timeline, v state.State) app.UI {
+func newTimelineChart(t *timeline.Timeline, v view.View) app.UI {
 	return app.Div().ID("timeline-charts").Class("timeline-charts").Aria("hidden", "true").
 		OnClick(func(ctx app.Context, ev app.Event) {
 			if id := dataOf(ctx, ev, "marker"); id != "" {
@@ -42,17 +42,17 @@ func newTimelineChart(t *timeline.Timeline, v state.State) app.UI {
 
 // xOf places a day on the era chart's axis.
 func xOf(d date.Date) float64 {
-	lo, hi := state.Earliest.Ordinal(), state.Latest.Ordinal()
+	lo, hi := view.Earliest.Ordinal(), view.Latest.Ordinal()
 	f := float64(d.Ordinal()-lo) / float64(hi-lo)
 	return chartLeft + f*(chartRight-chartLeft)
 }
 
-func newEraChart(t *timeline.Timeline, v state.State) app.UI {
+func newEraChart(t *timeline.Timeline, v view.View) app.UI {
 	eras := t.Eras()
 	events := t.Events()
 	at := v.At
 	if at.IsZero() {
-		at = state.Summit
+		at = view.Summit
 	}
 	return svg("svg").Class("era-chart").Attr("viewBox", "0 0 1000 120").Body(
 		// Eras and axis are the same on every date: written once.
@@ -66,7 +66,7 @@ func newEraChart(t *timeline.Timeline, v state.State) app.UI {
 					e := eras[i]
 					end := e.End
 					if end.IsZero() {
-						end = state.Latest
+						end = view.Latest
 					}
 					x0, x1 := xOf(e.Start.First()), xOf(end.Last())
 					row := float64(i % 2)
@@ -94,7 +94,7 @@ func newEraChart(t *timeline.Timeline, v state.State) app.UI {
 	)
 }
 
-func newStairsChart(t *timeline.Timeline, v state.State) app.UI {
+func newStairsChart(t *timeline.Timeline, v view.View) app.UI {
 	path := t.Path()
 	if len(path) == 0 {
 		return nil
@@ -131,7 +131,7 @@ func newStairsChart(t *timeline.Timeline, v state.State) app.UI {
 
 // eventMarker is a dot for an event; a click on it selects the event (the
 // charts' container listens).
-func eventMarker(e timeline.Event, x, y float64, v state.State) app.UI {
+func eventMarker(e timeline.Event, x, y float64, v view.View) app.UI {
 	class := "marker kind-" + string(e.Kind)
 	r := 6.0
 	if e.ID == v.Event {

@@ -8,11 +8,11 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/date"
-	"explainer/app/state"
+	"explainer/app/view"
 )
 
 func TestTimelineListsEveryEventOnce(t *testing.T) {
-	html := app.HTMLString(NewTimeline().View(state.Default()))
+	html := app.HTMLString(NewTimeline().View(view.Default()))
 	for _, e := range content.Default().Timeline.Events() {
 		if n := strings.Count(html, `data-event="`+e.ID+`"`); n != 1 {
 			t.Errorf("event %s appears %d times", e.ID, n)
@@ -28,7 +28,7 @@ func TestTimelineListsEveryEventOnce(t *testing.T) {
 
 func TestTimelineShowsTheSelectedEvent(t *testing.T) {
 	c := content.Default()
-	v := state.Default().SelectEvent("armenia-freezes", c)
+	v := view.Default().SelectEvent("armenia-freezes", c)
 	html := app.HTMLString(NewTimeline().View(v))
 	if !strings.Contains(html, `id="event-details"`) || !strings.Contains(html, `rel="noopener noreferrer"`) {
 		t.Error("no details with safe source links for the selected event")
@@ -49,7 +49,7 @@ func TestMonthIndexRoundTrip(t *testing.T) {
 			t.Errorf("monthEnd(monthIndex(%s)) = %s", s, got)
 		}
 	}
-	if got := monthEnd(monthIndex(state.Latest) + 5); got != state.Latest {
+	if got := monthEnd(monthIndex(view.Latest) + 5); got != view.Latest {
 		t.Errorf("past the range: %s", got)
 	}
 }

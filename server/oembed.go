@@ -10,7 +10,7 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/embed"
-	"explainer/app/state"
+	"explainer/app/view"
 	"explainer/components"
 )
 
@@ -61,12 +61,12 @@ func oembedHandler(s site) http.Handler {
 			http.NotFound(w, r)
 			return
 		}
-		view := state.Parse(page.RawQuery, content.Default())
+		v := view.Parse(page.RawQuery, content.Default())
 		opts := embed.Parse(page.RawQuery)
-		view.Extra = ""
+		v.Extra = ""
 		width := clampInt(q.Get("maxwidth"), oembedWidth, 200, oembedMaxWidth)
 		height := clampInt(q.Get("maxheight"), opts.View.Height(), 200, opts.View.Height())
-		src := embed.URL(base, opts, view.Query(content.Default()))
+		src := embed.URL(base, opts, v.Query(content.Default()))
 		resp := oembedResponse{
 			Type:            "rich",
 			Version:         "1.0",
@@ -111,7 +111,7 @@ func oembedLink(s site, r *http.Request) string {
 	page := s.base(r) + strings.TrimPrefix(r.URL.Path, s.prefix)
 	// The canonical form of the view, not the raw query: short, and only
 	// values the explainer understands (others are re-encoded).
-	if q := state.Parse(r.URL.RawQuery, content.Default()).Query(content.Default()); q != "" {
+	if q := view.Parse(r.URL.RawQuery, content.Default()).Query(content.Default()); q != "" {
 		page += "?" + q
 	}
 	href := s.base(r) + "/oembed?url=" + url.QueryEscape(page) + "&format=json"

@@ -1,7 +1,7 @@
 // Package content bundles everything the explainer shows: the article, the
 // timeline of events, the membership history and the map's states. It is
 // the one place that knows how they refer to each other, and it answers
-// the reader state's questions (is this an event? can this state be
+// the reader's view's questions (is this an event? can this country be
 // selected?).
 package content
 
@@ -47,7 +47,7 @@ func Default() *Content {
 }
 
 // EventDate returns the date of the event with that id; it makes Content a
-// state.Catalog.
+// view.Catalog.
 func (c *Content) EventDate(id string) (date.Date, bool) {
 	e, ok := c.Timeline.Lookup(id)
 	if !ok {

@@ -6,12 +6,12 @@ import (
 	"testing"
 
 	"explainer/app/geo"
-	"explainer/app/state"
 	"explainer/app/story"
 	"explainer/app/timeline"
+	"explainer/app/view"
 )
 
-var _ state.Catalog = (*Content)(nil)
+var _ view.Catalog = (*Content)(nil)
 
 // The timeline package checks paragraph ids against its own list; this is
 // the cross-check that the list is the article's.

@@ -1,11 +1,16 @@
 // Package country lists the states the explainer knows by name: the CSTO's
 // members past and present and their neighbours in the map's region.
 //
-// Codes are ISO 3166-1 alpha-3, the form the content files, the URL state
+// Codes are ISO 3166-1 alpha-3, the form the content files, the URL
 // and the map's data-iso attributes all use.
 package country
 
-import "sort"
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
 
 // Country is one state the explainer can name and link to.
 type Country struct {
@@ -63,6 +68,27 @@ func Lookup(code string) (Country, bool) {
 func Known(code string) bool {
 	_, ok := Lookup(code)
 	return ok
+}
+
+// wantCode is what every bad-code error asks for instead.
+const wantCode = "want an ISO 3166-1 alpha-3 code the explainer knows, e.g. ARM"
+
+// Check returns nil if code is a country the explainer knows, and otherwise
+// says what is wrong with it. Every content file's reader reports a bad code
+// through Check, at the code's file:line:column, so an editor sees the same
+// words whichever file the code is in.
+func Check(code string) error {
+	switch upper := strings.ToUpper(code); {
+	case code == "":
+		return errors.New("missing country code (" + wantCode + ")")
+	case Known(code):
+		return nil
+	case Known(upper):
+		// Codes are matched exactly, so the URL, the map's data-iso
+		// attributes and the content agree on one spelling.
+		return fmt.Errorf("unknown country code %q (want it in upper case: %s)", code, upper)
+	}
+	return fmt.Errorf("unknown country code %q (%s)", code, wantCode)
 }
 
 // Name returns the country's short name, or the code itself if it is unknown,

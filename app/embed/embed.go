@@ -141,10 +141,10 @@ func (o Options) Query() string {
 }
 
 // URL is the iframe's address: origin (e.g. "https://example.org" plus any
-// sub-path), the embed route, the options and the reader's view (stateQuery,
-// as state.State.Query writes it).
-func URL(origin string, o Options, stateQuery string) string {
-	q := joinQuery(stateQuery, o.Query())
+// sub-path), the embed route, the options and the reader's view (viewQuery,
+// as view.View.Query writes it).
+func URL(origin string, o Options, viewQuery string) string {
+	q := joinQuery(viewQuery, o.Query())
 	u := strings.TrimRight(origin, "/") + Path
 	if q != "" {
 		u += "?" + q
@@ -173,8 +173,8 @@ func IFrame(src, title string, height int) string {
 
 // Code is the embed code an editor pastes: the iframe and our small script
 // that sizes it from the embed's height messages.
-func Code(origin string, o Options, stateQuery, title string) string {
-	src := URL(origin, o, stateQuery)
+func Code(origin string, o Options, viewQuery, title string) string {
+	src := URL(origin, o, viewQuery)
 	return IFrame(src, title, o.View.Height()) + "\n" +
 		`<script async src="` + html.EscapeString(strings.TrimRight(origin, "/")+"/web/embed.js") + `"></script>`
 }

@@ -154,12 +154,9 @@ func ParseTransitions(name string, r io.Reader) (*History, error) {
 			}
 			t.Date = d
 		}
-		switch t.ISO = row.Get("iso"); {
-		case t.ISO == "":
-			row.Errorf("iso", "missing state")
-			ok = false
-		case !country.Known(t.ISO):
-			row.Errorf("iso", "unknown state %q (want an upper-case ISO 3166-1 alpha-3 code the explainer knows, e.g. ARM)", t.ISO)
+		t.ISO = row.Get("iso")
+		if err := country.Check(t.ISO); err != nil {
+			row.Errorf("iso", "%w", err)
 			ok = false
 		}
 		cell := row.Get("status")

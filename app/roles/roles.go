@@ -78,12 +78,9 @@ func Parse(name string, r io.Reader, paragraph func(id string) bool) (*Roles, er
 	for _, row := range s.Rows() {
 		ro := Role{Line: row.Line, ISO: row.Get("iso"), Summary: row.Get("role")}
 		ok := true
-		switch {
-		case ro.ISO == "":
-			row.Errorf("iso", "missing state")
-			ok = false
-		case !country.Known(ro.ISO):
-			row.Errorf("iso", "unknown state %q (want an upper-case ISO 3166-1 alpha-3 code the explainer knows, e.g. ARM)", ro.ISO)
+		switch err := country.Check(ro.ISO); {
+		case err != nil:
+			row.Errorf("iso", "%w", err)
 			ok = false
 		case lines[ro.ISO] != 0:
 			row.Errorf("iso", "%s has a row already (line %d)", ro.ISO, lines[ro.ISO])

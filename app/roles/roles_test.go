@@ -103,8 +103,8 @@ func TestBadFiles(t *testing.T) {
 		name, csv string
 		want      []string
 	}{
-		{"unknown state", header + "XYZ,attended,summit,Role.\n", []string{`roles.csv:2:1: iso: unknown state "XYZ"`}},
-		{"missing state", header + ",attended,summit,Role.\n", []string{"roles.csv:2:1: iso: missing state"}},
+		{"unknown country code", header + "XYZ,attended,summit,Role.\n", []string{`roles.csv:2:1: iso: unknown country code "XYZ"`}},
+		{"missing country code", header + ",attended,summit,Role.\n", []string{"roles.csv:2:1: iso: missing country code"}},
 		{"state twice", header + "ARM,absent,summit,Role.\nARM,absent,summit,Role.\n", []string{"roles.csv:3:1: iso: ARM has a row already (line 2)"}},
 		{"bad attendance", header + "ARM,host,summit,Role.\n", []string{`roles.csv:2:2: attendance: "host" is not an attendance`}},
 		{"unknown paragraph", header + "ARM,absent,summit epilogue,Role.\n", []string{`roles.csv:2:3: paragraphs: unknown paragraph "epilogue"`}},
@@ -112,7 +112,7 @@ func TestBadFiles(t *testing.T) {
 		{"missing role", header + "ARM,absent,summit,\n", []string{"roles.csv:2:4: role: missing role"}},
 		{"missing column", "iso,attendance,role\n", []string{`roles.csv:1: missing column "paragraphs"`}},
 		{"every error reported", header + "XYZ,attended,summit,Role.\nARM,host,,\n", []string{
-			`roles.csv:2:1: iso: unknown state "XYZ"`,
+			`roles.csv:2:1: iso: unknown country code "XYZ"`,
 			`roles.csv:3:2: attendance: "host" is not an attendance`,
 			"roles.csv:3:4: role: missing role",
 		}},

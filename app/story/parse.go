@@ -252,8 +252,8 @@ func (p *parser) link(s string) (Span, int, string) {
 	scheme, value, _ := strings.Cut(rest[1:closeTarget], ":")
 	switch scheme {
 	case "country":
-		if !country.Known(value) {
-			return Span{}, used, "unknown country code " + strconv.Quote(value) + " (want an ISO 3166-1 alpha-3 code the explainer knows)"
+		if err := country.Check(value); err != nil {
+			return Span{}, used, err.Error()
 		}
 		return Span{Kind: Country, Text: text, Country: value}, used, ""
 	case "date":

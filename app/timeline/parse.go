@@ -202,9 +202,9 @@ func (p *parser) event(row sheet.Row) (Event, bool) {
 
 	seen := make(map[string]bool)
 	for _, code := range sheet.List(row.Get("States")) {
-		switch {
-		case !country.Known(code):
-			row.Errorf("States", "unknown state %q (want an upper-case ISO 3166-1 alpha-3 code the explainer knows, e.g. ARM)", code)
+		switch err := country.Check(code); {
+		case err != nil:
+			row.Errorf("States", "%w", err)
 			ok = false
 		case seen[code]:
 			row.Errorf("States", "state %s listed twice", code)

@@ -378,8 +378,8 @@ func TestBadFiles(t *testing.T) {
 		{"short year", sheetOf(row{"Year": "23"}), []string{`events.csv:2:1: Year: "23" is not a year`}},
 		{"day no month", sheetOf(row{"Month": ""}), []string{"events.csv:2:3: Day: day 10 given without a month"}},
 		{"end before start", sheetOf(row{"End Year": "2022"}), []string{"events.csv:2:5: End Year: the event ends (2022) before it starts (2023-01-10)"}},
-		{"unknown state", sheetOf(row{"States": "ARM XXX"}), []string{`events.csv:2:21: States: unknown state "XXX"`}},
-		{"lower-case state", sheetOf(row{"States": "arm"}), []string{`events.csv:2:21: States: unknown state "arm"`}},
+		{"unknown country code", sheetOf(row{"States": "ARM XXX"}), []string{`events.csv:2:21: States: unknown country code "XXX"`}},
+		{"lower-case country code", sheetOf(row{"States": "arm"}), []string{`events.csv:2:21: States: unknown country code "arm" (want it in upper case: ARM)`}},
 		{"state twice", sheetOf(row{"States": "ARM ARM"}), []string{"events.csv:2:21: States: state ARM listed twice"}},
 		{"duplicate id", sheetOf(row{"ID": "a"}, row{"ID": "a", "Step": "2"}), []string{`events.csv:3:19: ID: duplicate id "a" (first on line 2)`}},
 		{"missing id", sheetOf(row{"ID": ""}), []string{"events.csv:2:19: ID: missing id"}},
@@ -413,7 +413,7 @@ func TestBadFiles(t *testing.T) {
 		{"line of a cell after a multi-line cell", sheetOf(row{"Text": "Two\nlines", "Kind": "war"}), []string{`events.csv:3:20: Kind: "war" is not a kind`}},
 		{"every error reported", sheetOf(row{"Month": "13", "States": "XXX"}, row{"Kind": "war", "Step": "2"}), []string{
 			"events.csv:2:2: Month: 13 is not a month",
-			`events.csv:2:21: States: unknown state "XXX"`,
+			`events.csv:2:21: States: unknown country code "XXX"`,
 			`events.csv:3:20: Kind: "war" is not a kind`,
 		}},
 	}

@@ -1,10 +1,12 @@
-// Package state is the reader's view of the explainer: the date the map
-// shows, the selected event and the selected state, and its URL form.
+// Package view is the reader's view of the explainer: the date the map
+// shows, the selected event and the selected country, and its URL form.
+//
+// It is not called "state" because in this story a state is a country.
 //
 // The URL is the one source of truth for a view: every view has a shareable
 // address, and a deep link restores it. Unknown or malformed values are
 // dropped, so a bad link opens the default view instead of an error.
-package state
+package view
 
 import (
 	"net/url"
@@ -33,21 +35,21 @@ var (
 // values are hostile or broken and are ignored without being parsed.
 const maxParam = 64
 
-// Catalog answers what the content knows, so the state can drop values that
+// Catalog answers what the content knows, so a view can drop values that
 // point at nothing.
 type Catalog interface {
 	// EventDate returns the date of the event with that id, if there is one.
 	EventDate(id string) (date.Date, bool)
-	// HasCountry reports whether the state with that ISO alpha-3 code can be selected.
+	// HasCountry reports whether the country with that ISO alpha-3 code can be selected.
 	HasCountry(iso string) bool
 }
 
-// State is one view of the explainer. The zero State is not valid; use
+// View is one view of the explainer. The zero View is not valid; use
 // Default or Parse.
-type State struct {
+type View struct {
 	At      date.Date // day shown on the map; always day precision
 	Event   string    // selected event id, or ""
-	Country string    // selected state's ISO alpha-3 code, or ""
+	Country string    // selected country's ISO alpha-3 code, or ""
 
 	// Extra holds the URL's other parameters, encoded and sorted (an embed's
 	// view, theme and host ids, say), so that navigating keeps them. They are
@@ -60,37 +62,37 @@ type State struct {
 const maxExtra = 1024
 
 // Default is the opening view: the map at the summit, nothing selected.
-func Default() State { return State{At: Summit} }
+func Default() View { return View{At: Summit} }
 
-// Reset returns the default view with s's extra parameters kept.
-func (s State) Reset() State { return State{At: Summit, Extra: s.Extra} }
+// Reset returns the default view with v's extra parameters kept.
+func (v View) Reset() View { return View{At: Summit, Extra: v.Extra} }
 
 // Parse reads a view from a URL query string (without the "?"). Each value
 // that is malformed or unknown to c is ignored. When an event is selected
 // and no date is given, the map shows the event's date.
-func Parse(rawQuery string, c Catalog) State {
-	s := Default()
+func Parse(rawQuery string, c Catalog) View {
+	v := Default()
 	// ParseQuery keeps every pair it could read, so a bad pair loses only itself.
 	q, _ := url.ParseQuery(rawQuery)
 	atGiven := false
-	if v := first(q, ParamAt); v != "" {
-		if d, ok := parseAt(v); ok {
-			s.At, atGiven = d, true
+	if at := first(q, ParamAt); at != "" {
+		if d, ok := parseAt(at); ok {
+			v.At, atGiven = d, true
 		}
 	}
-	if v := first(q, ParamEvent); v != "" {
-		if d, ok := c.EventDate(v); ok {
-			s.Event = v
+	if id := first(q, ParamEvent); id != "" {
+		if d, ok := c.EventDate(id); ok {
+			v.Event = id
 			if !atGiven {
-				s.At = clamp(d.First())
+				v.At = clamp(d.First())
 			}
 		}
 	}
-	if v := strings.ToUpper(first(q, ParamCountry)); v != "" && c.HasCountry(v) {
-		s.Country = v
+	if iso := strings.ToUpper(first(q, ParamCountry)); iso != "" && c.HasCountry(iso) {
+		v.Country = iso
 	}
-	s.Extra = extra(q)
-	return s
+	v.Extra = extra(q)
+	return v
 }
 
 // extra encodes the parameters that are not the view's own, dropping any
@@ -112,74 +114,74 @@ func extra(q url.Values) string {
 	return e
 }
 
-// Query encodes s as a URL query string, canonical and without the "?":
+// Query encodes v as a URL query string, canonical and without the "?":
 // parameters in a fixed order, the default date left out, and "at" left
 // out when it is the selected event's own date, so links stay short.
-func (s State) Query(c Catalog) string {
+func (v View) Query(c Catalog) string {
 	var parts []string
-	if s.Event != "" {
-		parts = append(parts, ParamEvent+"="+url.QueryEscape(s.Event))
+	if v.Event != "" {
+		parts = append(parts, ParamEvent+"="+url.QueryEscape(v.Event))
 	}
 	// The date is left out when Parse would restore it anyway: the
 	// selected event's own date, or the summit when nothing is selected.
 	switch {
-	case s.At.IsZero(), s.showsOwnDate(c):
-	case s.Event == "" && s.At == Summit:
+	case v.At.IsZero(), v.showsOwnDate(c):
+	case v.Event == "" && v.At == Summit:
 	default:
-		parts = append(parts, ParamAt+"="+s.At.String())
+		parts = append(parts, ParamAt+"="+v.At.String())
 	}
-	if s.Country != "" {
-		parts = append(parts, ParamCountry+"="+url.QueryEscape(s.Country))
+	if v.Country != "" {
+		parts = append(parts, ParamCountry+"="+url.QueryEscape(v.Country))
 	}
-	if s.Extra != "" {
-		parts = append(parts, s.Extra)
+	if v.Extra != "" {
+		parts = append(parts, v.Extra)
 	}
 	return strings.Join(parts, "&")
 }
 
-func (s State) showsOwnDate(c Catalog) bool {
-	if s.Event == "" {
+func (v View) showsOwnDate(c Catalog) bool {
+	if v.Event == "" {
 		return false
 	}
-	d, ok := c.EventDate(s.Event)
-	return ok && clamp(d.First()) == s.At
+	d, ok := c.EventDate(v.Event)
+	return ok && clamp(d.First()) == v.At
 }
 
-// SelectEvent returns s with the event selected and the map moved to its date.
-func (s State) SelectEvent(id string, c Catalog) State {
+// SelectEvent returns v with the event selected and the map moved to its date.
+func (v View) SelectEvent(id string, c Catalog) View {
 	d, ok := c.EventDate(id)
 	if !ok {
-		return s
+		return v
 	}
-	s.Event, s.At = id, clamp(d.First())
-	return s
+	v.Event, v.At = id, clamp(d.First())
+	return v
 }
 
-// SelectCountry returns s with that state selected, or none for "".
-func (s State) SelectCountry(iso string, c Catalog) State {
+// SelectCountry returns v with that country selected, or none for "".
+func (v View) SelectCountry(iso string, c Catalog) View {
 	if iso == "" || c.HasCountry(iso) {
-		s.Country = iso
+		v.Country = iso
 	}
-	return s
+	return v
 }
 
-// ShowDate returns s with the map at day d (clamped to the map's range).
+// ShowDate returns v with the map at day d (clamped to the map's range).
 // The selected event stays selected only if d falls within its date.
-func (s State) ShowDate(d date.Date, c Catalog) State {
-	s.At = clamp(d.First())
-	if s.Event != "" {
-		if ed, ok := c.EventDate(s.Event); !ok || !ed.Contains(s.At) {
-			s.Event = ""
+func (v View) ShowDate(d date.Date, c Catalog) View {
+	v.At = clamp(d.First())
+	if v.Event != "" {
+		if ed, ok := c.EventDate(v.Event); !ok || !ed.Contains(v.At) {
+			v.Event = ""
 		}
 	}
-	return s
+	return v
 }
 
-func parseAt(v string) (date.Date, bool) {
-	if len(v) > maxParam {
+func parseAt(raw string) (date.Date, bool) {
+	if len(raw) > maxParam {
 		return date.Date{}, false
 	}
-	d, err := date.Parse(v)
+	d, err := date.Parse(raw)
 	if err != nil || d.Prec != date.Day || d.Before(Earliest) || d.After(Latest) {
 		return date.Date{}, false
 	}

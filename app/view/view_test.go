@@ -1,0 +1,124 @@
+package view
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"explainer/app/date"
+)
+
+// fakeCatalog knows three events and three countries.
+type fakeCatalog struct{}
+
+func (fakeCatalog) EventDate(id string) (date.Date, bool) {
+	switch id {
+	case "armenia-freezes":
+		return date.MustParse("2024-02-22"), true
+	case "exercises-refused":
+		return date.MustParse("2023-01"), true
+	case "soviet-collapse":
+		return date.MustParse("1991-12-26"), true
+	}
+	return date.Date{}, false
+}
+
+func (fakeCatalog) HasCountry(iso string) bool { return iso == "ARM" || iso == "RUS" || iso == "UZB" }
+
+func TestParse(t *testing.T) {
+	c := fakeCatalog{}
+	tests := []struct {
+		query string
+		want  View
+	}{
+		{"", Default()},
+		{"at=2010-05-01", View{At: date.MustParse("2010-05-01")}},
+		{"country=ARM", View{At: Summit, Country: "ARM"}},
+		{"country=arm", View{At: Summit, Country: "ARM"}},
+		{"event=armenia-freezes", View{At: date.MustParse("2024-02-22"), Event: "armenia-freezes"}},
+		{"event=exercises-refused", View{At: date.MustParse("2023-01-01"), Event: "exercises-refused"}},
+		{"event=armenia-freezes&at=2000-01-01&country=RUS", View{At: date.MustParse("2000-01-01"), Event: "armenia-freezes", Country: "RUS"}},
+		// Each bad value is dropped on its own; the good ones stay.
+		{"event=nope&at=2010-05-01", View{At: date.MustParse("2010-05-01")}},
+		{"at=2023-02-30&country=RUS", View{At: Summit, Country: "RUS"}},
+		{"at=2024-02&country=XXX", Default()},
+		{"at=1900-01-01", Default()},
+		{"at=9999-12-31", Default()},
+		{"at=" + strings.Repeat("9", 10000), Default()},
+		{"country=" + strings.Repeat("A", 1000), Default()},
+		{"at=%zz&country=ARM", View{At: Summit, Country: "ARM"}},
+		{"country=ARM;at=2010-05-01", Default()},
+		{"country=%3Cscript%3E", Default()},
+		{"event=..%2F..%2Fetc%2Fpasswd", Default()},
+		{"at=2010-05-01&at=2012-01-01", View{At: date.MustParse("2010-05-01")}},
+		// Foreign parameters are kept, sorted and re-encoded, so an embed's
+		// options survive navigation.
+		{"view=map&country=ARM&childId=c1", View{At: Summit, Country: "ARM", Extra: "childId=c1&view=map"}},
+		{"theme=%3Cb%3E", View{At: Summit, Extra: "theme=%3Cb%3E"}},
+		{"utm=" + strings.Repeat("x", 100), Default()},
+		{manyParams(60), Default()},
+	}
+	for _, tt := range tests {
+		if got := Parse(tt.query, c); got != tt.want {
+			t.Errorf("Parse(%.40q) = %+v, want %+v", tt.query, got, tt.want)
+		}
+	}
+}
+
+func TestQueryRoundTrip(t *testing.T) {
+	c := fakeCatalog{}
+	tests := []struct {
+		view  View
+		query string
+	}{
+		{Default(), ""},
+		{View{At: date.MustParse("2010-05-01")}, "at=2010-05-01"},
+		{View{At: date.MustParse("2024-02-22"), Event: "armenia-freezes"}, "event=armenia-freezes"},
+		{View{At: date.MustParse("2024-03-01"), Event: "armenia-freezes", Country: "ARM"}, "event=armenia-freezes&at=2024-03-01&country=ARM"},
+		{View{At: Summit, Country: "UZB"}, "country=UZB"},
+		{View{At: Summit, Event: "armenia-freezes", Extra: "view=map"}, "event=armenia-freezes&at=2025-11-27&view=map"},
+	}
+	for _, tt := range tests {
+		if got := tt.view.Query(c); got != tt.query {
+			t.Errorf("%+v.Query() = %q, want %q", tt.view, got, tt.query)
+		}
+		if back := Parse(tt.query, c); back != tt.view {
+			t.Errorf("Parse(%q) = %+v, want %+v", tt.query, back, tt.view)
+		}
+	}
+}
+
+func TestTransitions(t *testing.T) {
+	c := fakeCatalog{}
+	v := Default().SelectEvent("armenia-freezes", c)
+	if v.Event != "armenia-freezes" || v.At != date.MustParse("2024-02-22") {
+		t.Fatalf("SelectEvent: %+v", v)
+	}
+	if got := v.SelectEvent("nope", c); got != v {
+		t.Errorf("selecting an unknown event changed the view: %+v", got)
+	}
+	if got := v.ShowDate(date.MustParse("2024-02-22"), c); got.Event != "armenia-freezes" {
+		t.Errorf("showing the event's own date dropped the event: %+v", got)
+	}
+	if got := v.ShowDate(date.MustParse("2010-01-01"), c); got.Event != "" || got.At != date.MustParse("2010-01-01") {
+		t.Errorf("moving away from the event's date should drop it: %+v", got)
+	}
+	if got := v.ShowDate(date.MustParse("1800-01-01"), c); got.At != Earliest {
+		t.Errorf("dates before the map's range clamp to it: %+v", got)
+	}
+	if got := v.SelectCountry("ARM", c).SelectCountry("", c); got.Country != "" {
+		t.Errorf("SelectCountry(\"\") should clear: %+v", got)
+	}
+	if got := v.SelectCountry("XXX", c); got.Country != "" {
+		t.Errorf("unknown country selected: %+v", got)
+	}
+}
+
+// manyParams is a query of n distinct foreign parameters, 22 bytes each.
+func manyParams(n int) string {
+	var parts []string
+	for i := 0; i < n; i++ {
+		parts = append(parts, "param"+strconv.Itoa(1000+i)+"=0123456789ab")
+	}
+	return strings.Join(parts, "&")
+}
