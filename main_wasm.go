@@ -5,12 +5,12 @@ package main
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"explainer/components"
+	"explainer/components/mount"
 )
 
 // run starts the client app in the browser, once the server's page has
 // been painted. It never returns.
 func run() {
-	components.WaitForFirstPaint()
+	mount.WaitForFirstPaint()
 	app.RunWhenOnBrowser()
 }

@@ -8,6 +8,8 @@ import (
 	"explainer/app/content"
 	"explainer/app/story"
 	"explainer/app/view"
+
+	"explainer/components/mount"
 )
 
 // linkedCountryState is the go-app state naming the state whose mention the
@@ -126,13 +128,13 @@ func (c *Article) span(s story.Span) app.UI {
 // onMentionClick opens what a mention names: a state on the map, or an
 // event on the timeline.
 func (c *Article) onMentionClick(ctx app.Context, e app.Event) {
-	if iso := dataOf(ctx, e, "iso"); iso != "" {
+	if iso := mount.DataOf(ctx, e, "iso"); iso != "" {
 		e.PreventDefault()
 		navigate(ctx, c.Iview.SelectCountry(iso, content.Default()))
 		ctx.Defer(func(app.Context) { scrollIntoView("map", "nearest") })
 		return
 	}
-	if id := dataOf(ctx, e, "event-link"); id != "" {
+	if id := mount.DataOf(ctx, e, "event-link"); id != "" {
 		e.PreventDefault()
 		selectEvent(ctx, c.Iview, id)
 	}
@@ -143,7 +145,7 @@ func (c *Article) onMentionClick(ctx app.Context, e app.Event) {
 func (c *Article) onMentionPointer(ctx app.Context, e app.Event) {
 	iso := ""
 	if t := e.Get("type").String(); t == "mouseover" || t == "focusin" {
-		iso = dataOf(ctx, e, "iso")
+		iso = mount.DataOf(ctx, e, "iso")
 	}
 	if iso != c.linked {
 		c.linked = iso

@@ -44,13 +44,6 @@ func newCredits() app.UI {
 	)
 }
 
-// markReady sets data-ready="true" on <html>: the contract browser tests and
-// embedding hosts wait on. Only the client calls it (OnMount never runs on
-// the server), so prerendered HTML never carries the marker.
-func markReady() {
-	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-ready", "true")
-}
-
 // newJumpLinks lets readers on narrow screens, where the map and the
 // timeline come after the article, go to them at once.
 func newJumpLinks() app.UI {

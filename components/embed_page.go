@@ -7,6 +7,8 @@ import (
 	"explainer/app/embed"
 	"explainer/app/story"
 	"explainer/app/view"
+
+	"explainer/components/mount"
 )
 
 // EmbedPage is the explainer as a news page carries it in an iframe: one
@@ -17,7 +19,7 @@ type EmbedPage struct {
 	app.Compo
 	view   view.View
 	opts   embed.Options
-	panels staged
+	panels mount.Staged
 }
 
 // NewEmbedPage returns the embed route's page.
@@ -29,7 +31,7 @@ func NewEmbedPage() *EmbedPage {
 func (p *EmbedPage) OnInit() {
 	if app.IsClient {
 		p.read(app.Window().URL().RawQuery)
-		p.panels.capture("map", "timeline", "article")
+		p.panels.Capture("map", "timeline", "article")
 	}
 }
 
@@ -47,7 +49,7 @@ func (p *EmbedPage) OnNav(ctx app.Context) {
 
 // OnMount mounts the panels, then marks the document ready.
 func (p *EmbedPage) OnMount(ctx app.Context) {
-	p.panels.start(ctx)
+	p.panels.Start(ctx)
 }
 
 func (p *EmbedPage) read(rawQuery string) {
@@ -68,13 +70,13 @@ func (p *EmbedPage) Render() app.UI {
 		),
 		app.Main().ID("main").Class("embed-body").Body(
 			app.If(v.Shows(embed.Map), func() app.UI {
-				return p.panels.panel("map", func() app.UI { return NewMembershipMap().View(p.view) })
+				return p.panels.Panel("map", func() app.UI { return NewMembershipMap().View(p.view) })
 			}),
 			app.If(v.Shows(embed.Timeline), func() app.UI {
-				return p.panels.panel("timeline", func() app.UI { return NewTimeline().View(p.view) })
+				return p.panels.Panel("timeline", func() app.UI { return NewTimeline().View(p.view) })
 			}),
 			app.If(v.Shows(embed.Article), func() app.UI {
-				return p.panels.panel("article", func() app.UI { return NewArticle(story.Default()).View(p.view) })
+				return p.panels.Panel("article", func() app.UI { return NewArticle(story.Default()).View(p.view) })
 			}),
 		),
 		app.Footer().Class("embed-credits").Body(

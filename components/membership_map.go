@@ -10,6 +10,8 @@ import (
 	"explainer/app/date"
 	"explainer/app/geo"
 	"explainer/app/view"
+
+	"explainer/components/mount"
 )
 
 // MembershipMap draws every state on the map coloured and patterned by its
@@ -21,21 +23,21 @@ type MembershipMap struct {
 
 	Iview view.View
 
-	hover  string // state under the pointer or keyboard focus, for the tooltip
-	rove   string // state holding the map's single tab stop
-	linked string // state whose mention the reader points at in the article
-	parts  staged // the status table mounts after the map
+	hover  string       // state under the pointer or keyboard focus, for the tooltip
+	rove   string       // state holding the map's single tab stop
+	linked string       // state whose mention the reader points at in the article
+	parts  mount.Staged // the status table mounts after the map
 }
 
 // OnInit keeps the server's copy of the status table, to mount after the
 // map itself.
-func (m *MembershipMap) OnInit() { m.parts.capture("status-table") }
+func (m *MembershipMap) OnInit() { m.parts.Capture("status-table") }
 
 // OnMount follows the article's mention under the pointer or focus, and
 // starts mounting the status table.
 func (m *MembershipMap) OnMount(ctx app.Context) {
 	ctx.ObserveState(linkedCountryState, &m.linked)
-	m.parts.start(ctx)
+	m.parts.Start(ctx)
 }
 
 // NewMembershipMap returns the map panel.
@@ -98,9 +100,9 @@ func (m *MembershipMap) Render() app.UI {
 			m.tooltip(c, at),
 		),
 		m.inset(c, at, countries),
-		static("map-legend", newMapLegend),
+		mount.Static("map-legend", newMapLegend),
 		app.P().Class("map-credit").Text("Shapes: "+geo.Credit+" (1:50m, public domain). Borders as recognised internationally."),
-		m.parts.panel("status-table", func() app.UI { return newStatusTable(c.History, at) }),
+		m.parts.Panel("status-table", func() app.UI { return newStatusTable(c.History, at) }),
 		app.If(m.Iview.Country != "", func() app.UI {
 			return NewCountryCard().Country(m.Iview.Country).View(m.Iview)
 		}),
@@ -138,7 +140,7 @@ func (m *MembershipMap) countryShape(c *content.Content, g geo.Country, at date.
 // onClick selects the state whose shape, named by data-<attr>, was clicked.
 func (m *MembershipMap) onClick(attr string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		if iso := dataOf(ctx, e, attr); iso != "" {
+		if iso := mount.DataOf(ctx, e, attr); iso != "" {
 			m.selectCountry(ctx, iso)
 		}
 	}
@@ -147,7 +149,7 @@ func (m *MembershipMap) onClick(attr string) app.EventHandler {
 // onPointer follows the pointer to the state under it, none when it is
 // outside every shape, for the tooltip and the highlight.
 func (m *MembershipMap) onPointer(attr string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { m.hover = dataOf(ctx, e, attr) }
+	return func(ctx app.Context, e app.Event) { m.hover = mount.DataOf(ctx, e, attr) }
 }
 
 // inset redraws the South Caucasus larger, so Armenia, Azerbaijan and

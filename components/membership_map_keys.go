@@ -7,6 +7,8 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/geo"
+
+	"explainer/components/mount"
 )
 
 // keyboardOrder is the order arrow keys walk the states: alphabetical by name.
@@ -34,7 +36,7 @@ func (m *MembershipMap) tabStop() string {
 // onFocusIn names the focused state in the tooltip and makes it the map's
 // tab stop.
 func (m *MembershipMap) onFocusIn(ctx app.Context, e app.Event) {
-	if iso := dataOf(ctx, e, "iso"); iso != "" {
+	if iso := mount.DataOf(ctx, e, "iso"); iso != "" {
 		m.hover, m.rove = iso, iso
 	}
 }
@@ -42,7 +44,7 @@ func (m *MembershipMap) onFocusIn(ctx app.Context, e app.Event) {
 // onFocusOut drops the tooltip of the state focus leaves, unless the
 // pointer has since moved to another.
 func (m *MembershipMap) onFocusOut(ctx app.Context, e app.Event) {
-	if iso := dataOf(ctx, e, "iso"); iso == m.hover {
+	if iso := mount.DataOf(ctx, e, "iso"); iso == m.hover {
 		m.hover = ""
 	}
 }
@@ -50,7 +52,7 @@ func (m *MembershipMap) onFocusOut(ctx app.Context, e app.Event) {
 // onCountryKey: Enter or Space selects; arrows, Home and End move the focus
 // through the states in alphabetical order (a roving tab stop).
 func (m *MembershipMap) onCountryKey(ctx app.Context, e app.Event) {
-	iso := dataOf(ctx, e, "iso")
+	iso := mount.DataOf(ctx, e, "iso")
 	if iso == "" {
 		return
 	}

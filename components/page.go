@@ -6,6 +6,8 @@ import (
 	"explainer/app/content"
 	"explainer/app/story"
 	"explainer/app/view"
+
+	"explainer/components/mount"
 )
 
 // The lifecycle methods go-app calls only if their signatures match exactly;
@@ -34,7 +36,7 @@ var (
 type Page struct {
 	app.Compo
 	view   view.View
-	panels staged
+	panels mount.Staged
 }
 
 // NewPage returns the explainer's main page.
@@ -45,7 +47,7 @@ func NewPage() *Page { return &Page{view: view.Default()} }
 func (p *Page) OnInit() {
 	if app.IsClient {
 		p.view = view.Parse(app.Window().URL().RawQuery, content.Default())
-		p.panels.capture("article", "map", "timeline")
+		p.panels.Capture("article", "map", "timeline")
 	}
 }
 
@@ -65,7 +67,7 @@ func (p *Page) OnNav(ctx app.Context) {
 // OnMount mounts the panels, then marks the document ready: the client app
 // is mounted and live.
 func (p *Page) OnMount(ctx app.Context) {
-	p.panels.start(ctx)
+	p.panels.Start(ctx)
 }
 
 // Render lays out the article and, beside it, the interactive panels.
@@ -75,12 +77,12 @@ func (p *Page) Render() app.UI {
 		newMasthead(p.view),
 		newJumpLinks(),
 		app.Main().ID("main").Class("layout").Body(
-			p.panels.panel("article", func() app.UI { return NewArticle(story.Default()).View(p.view) }),
+			p.panels.Panel("article", func() app.UI { return NewArticle(story.Default()).View(p.view) }),
 			// The app may wait for the reader to come near the panels
 			// (see the server's app.js additions): the article needs none of it.
 			app.Aside().Class("panels").Aria("label", "Map and timeline").DataSet("app-start", "near").Body(
-				p.panels.panel("map", func() app.UI { return NewMembershipMap().View(p.view) }),
-				p.panels.panel("timeline", func() app.UI { return NewTimeline().View(p.view) }),
+				p.panels.Panel("map", func() app.UI { return NewMembershipMap().View(p.view) }),
+				p.panels.Panel("timeline", func() app.UI { return NewTimeline().View(p.view) }),
 			),
 		),
 		newCredits(),

@@ -6,6 +6,8 @@ import (
 	"explainer/app/content"
 	"explainer/app/timeline"
 	"explainer/app/view"
+
+	"explainer/components/mount"
 )
 
 // Timeline tells the story in time: the era bands and the estrangement
@@ -17,7 +19,7 @@ type Timeline struct {
 
 	Iview view.View
 
-	parts staged // the charts mount after the rest
+	parts mount.Staged // the charts mount after the rest
 }
 
 // NewTimeline returns the timeline panel.
@@ -32,7 +34,7 @@ func (t *Timeline) View(v view.View) *Timeline {
 // OnMount brings a deep-linked event into view in the sideways list,
 // without scrolling the page itself.
 func (t *Timeline) OnMount(ctx app.Context) {
-	t.parts.start(ctx)
+	t.parts.Start(ctx)
 	if t.Iview.Event == "" {
 		return
 	}
@@ -41,7 +43,7 @@ func (t *Timeline) OnMount(ctx app.Context) {
 }
 
 // OnInit keeps the server's copy of the charts, to mount after the list.
-func (t *Timeline) OnInit() { t.parts.capture("timeline-charts") }
+func (t *Timeline) OnInit() { t.parts.Capture("timeline-charts") }
 
 // Render draws the panel.
 func (t *Timeline) Render() app.UI {
@@ -54,7 +56,7 @@ func (t *Timeline) Render() app.UI {
 		app.P().Class("panel-intro").ID("timeline-help").Text(
 			"Pick an event to see the map on its date and the passage of the article about it. "+
 				"Arrow keys move between events."),
-		t.parts.panel("timeline-charts", func() app.UI { return newTimelineChart(c.Timeline, t.Iview) }),
+		t.parts.Panel("timeline-charts", func() app.UI { return newTimelineChart(c.Timeline, t.Iview) }),
 		NewDateScrubber().View(t.Iview),
 		app.Ol().Class("timeline-events").Aria("label", "Events").
 			OnClick(t.onEventClick).OnKeyDown(t.onEventKey).Body(
@@ -92,7 +94,7 @@ func (t *Timeline) eventItem(e timeline.Event) app.UI {
 
 // onEventClick selects the event whose link was clicked.
 func (t *Timeline) onEventClick(ctx app.Context, ev app.Event) {
-	if id := dataOf(ctx, ev, "event"); id != "" {
+	if id := mount.DataOf(ctx, ev, "event"); id != "" {
 		ev.PreventDefault()
 		selectEvent(ctx, t.Iview, id)
 	}
@@ -101,7 +103,7 @@ func (t *Timeline) onEventClick(ctx app.Context, ev app.Event) {
 // onEventKey moves the selection with ArrowLeft/ArrowRight (and Up/Down),
 // Home and End, keeping focus on the newly selected event.
 func (t *Timeline) onEventKey(ctx app.Context, ev app.Event) {
-	id := dataOf(ctx, ev, "event")
+	id := mount.DataOf(ctx, ev, "event")
 	if id == "" {
 		return
 	}

@@ -8,6 +8,8 @@ import (
 	"explainer/app/date"
 	"explainer/app/timeline"
 	"explainer/app/view"
+
+	"explainer/components/mount"
 )
 
 // The chart's frame, in viewBox units.
@@ -31,7 +33,7 @@ const (
 func newTimelineChart(t *timeline.Timeline, v view.View) app.UI {
 	return app.Div().ID("timeline-charts").Class("timeline-charts").Aria("hidden", "true").
 		OnClick(func(ctx app.Context, ev app.Event) {
-			if id := dataOf(ctx, ev, "marker"); id != "" {
+			if id := mount.DataOf(ctx, ev, "marker"); id != "" {
 				selectEvent(ctx, v, id)
 			}
 		}).Body(

@@ -1,4 +1,4 @@
-package components
+package mount
 
 import (
 	"slices"
@@ -7,14 +7,14 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// staged mounts a page's panels one browser task at a time, in the order
+// Staged mounts a page's panels one browser task at a time, in the order
 // their owners start them, then marks the page ready (markReady). go-app's first
 // client render builds every element of the page through JavaScript calls
 // in a single task; on a phone that task blocked input for about a second.
 // Until a panel's turn comes, the page shows the server's prerendered HTML
 // of it, parsed in one go by the browser, so nothing disappears or moves:
 // the reader sees the same page throughout.
-type staged struct {
+type Staged struct {
 	pending   []string          // ids of the panels still showing the server's HTML, in mounting order
 	prerender map[string]string // the server's HTML of each pending panel
 }
@@ -23,11 +23,11 @@ type staged struct {
 // gets a task of its own in between (to paint, or to answer the reader).
 const stageYield = time.Millisecond
 
-// capture keeps the server's HTML of the panels with these ids, read from
+// Capture keeps the server's HTML of the panels with these ids, read from
 // the document before go-app replaces it; they will mount in this order.
 // It does nothing on the server, or for an id the document lacks (that
 // panel mounts at once).
-func (s *staged) capture(ids ...string) {
+func (s *Staged) Capture(ids ...string) {
 	s.pending, s.prerender = nil, nil
 	if !app.IsClient {
 		return
@@ -41,14 +41,14 @@ func (s *staged) capture(ids ...string) {
 	doc := app.Window().Get("document")
 	for _, id := range ids {
 		if el := doc.Call("getElementById", id); el.Truthy() {
-			s.keep(id, el.Get("outerHTML").String())
+			s.Keep(id, el.Get("outerHTML").String())
 		}
 	}
 }
 
-// keep records html as the server's copy of panel id, to mount after the
+// Keep records html as the server's copy of panel id, to mount after the
 // panels kept before it.
-func (s *staged) keep(id, html string) {
+func (s *Staged) Keep(id, html string) {
 	if s.prerender == nil {
 		s.prerender = make(map[string]string)
 	}
@@ -56,18 +56,18 @@ func (s *staged) keep(id, html string) {
 	s.prerender[id] = html
 }
 
-// panel is the panel with that id: the server's copy of it until its turn
+// Panel is the panel with that id: the server's copy of it until its turn
 // comes, then live.
-func (s *staged) panel(id string, live func() app.UI) app.UI {
+func (s *Staged) Panel(id string, live func() app.UI) app.UI {
 	if slices.Contains(s.pending, id) {
 		return app.Raw(s.prerender[id])
 	}
 	return live()
 }
 
-// start queues the pending panels to go live. Call it from the owner's
+// Start queues the pending panels to go live. Call it from the owner's
 // OnMount, with the owner's context.
-func (s *staged) start(ctx app.Context) {
+func (s *Staged) Start(ctx app.Context) {
 	for range s.pending {
 		mounting.queue = append(mounting.queue, stage{s, ctx})
 	}
@@ -78,7 +78,7 @@ func (s *staged) start(ctx app.Context) {
 }
 
 // mounting is the page's queue of panels waiting to go live, from every
-// staged owner: a panel that goes live may hold panels of its own, which
+// Staged owner: a panel that goes live may hold panels of its own, which
 // join the queue. Only the UI goroutine touches it.
 var mounting struct {
 	queue   []stage
@@ -88,7 +88,7 @@ var mounting struct {
 // stage is one panel to make live: the next pending one of s, whose owner
 // re-renders in ctx.
 type stage struct {
-	s   *staged
+	s   *Staged
 	ctx app.Context
 }
 
@@ -117,4 +117,11 @@ func mountNext(ctx app.Context) {
 		})
 		mountNext(ctx)
 	})
+}
+
+// markReady sets data-ready="true" on <html>: the contract browser tests and
+// embedding hosts wait on. Only the client calls it (OnMount never runs on
+// the server), so prerendered HTML never carries the marker.
+func markReady() {
+	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-ready", "true")
 }

@@ -1,4 +1,4 @@
-package components
+package mount
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -8,11 +8,11 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // them was a fifth of the client's start-up. Items name themselves with a
 // data attribute, which the container's handler reads from the event.
 
-// dataOf returns the value of the data attribute data-<name> on the event's
+// DataOf returns the value of the data attribute data-<name> on the event's
 // target or its nearest ancestor that has it, if that element is inside the
 // element that listens (ctx's); otherwise "". go-app runs handlers after
 // the event has been dispatched, so the event's currentTarget is gone.
-func dataOf(ctx app.Context, e app.Event, name string) string {
+func DataOf(ctx app.Context, e app.Event, name string) string {
 	target := e.Get("target")
 	if !target.Truthy() || target.Get("closest").Type() != app.TypeFunction {
 		return "" // not an element: the document, a text node
