@@ -109,30 +109,29 @@ func run(m *testing.M) int {
 	return code
 }
 
-// warnIfStale says so when a source of the client (the Makefile's list)
-// is newer than the built wasm: the tests would check an old client.
+// warnIfStale says so when a file the wasm is built from (as the Go tool
+// lists them, like the Makefile does) is newer than the built wasm: the
+// tests would check an old client.
 func warnIfStale(root string) {
 	wasm, err := os.Stat(filepath.Join(root, "web", "app.wasm"))
 	if err != nil {
 		return
 	}
+	list := exec.Command("go", "list", "-deps", "-f",
+		`{{if not .Standard}}{{$d := .Dir}}{{range .GoFiles}}{{$d}}/{{.}} {{end}}{{range .EmbedFiles}}{{$d}}/{{.}} {{end}}{{end}}`, ".")
+	list.Dir = root
+	list.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := list.Output()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "e2e: warning: cannot list the wasm's sources to check the build is fresh: %v\n", err)
+		return
+	}
 	var newer []string
-	check := func(p string) {
-		if info, err := os.Stat(p); err == nil && !info.IsDir() && info.ModTime().After(wasm.ModTime()) {
+	for _, p := range append(strings.Fields(string(out)), filepath.Join(root, "go.mod"), filepath.Join(root, "go.sum")) {
+		if info, err := os.Stat(p); err == nil && info.ModTime().After(wasm.ModTime()) {
 			rel, _ := filepath.Rel(root, p)
 			newer = append(newer, rel)
 		}
-	}
-	for _, f := range []string{"main.go", "main_wasm.go", "go.mod", "go.sum"} {
-		check(filepath.Join(root, f))
-	}
-	for _, dir := range []string{"app", "components"} {
-		filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && !strings.HasSuffix(p, "_test.go") {
-				check(p)
-			}
-			return nil
-		})
 	}
 	if len(newer) > 0 {
 		fmt.Fprintf(os.Stderr, "e2e: warning: web/app.wasm is older than %s: run make build\n", strings.Join(newer, ", "))
