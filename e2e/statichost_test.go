@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"cmp"
 	"fmt"
 	"mime"
 	"net"
@@ -339,7 +340,7 @@ func TestStaticHostInBrowser(t *testing.T) {
 		t.Run(host.name, func(t *testing.T) {
 			site := host.start(t, root)
 			for _, path := range hostRoutes {
-				t.Run(strings.TrimPrefix(path, "/"), func(t *testing.T) { checkOnHost(t, site, path) })
+				t.Run(cmp.Or(strings.TrimPrefix(path, "/"), "root"), func(t *testing.T) { checkOnHost(t, site, path) })
 			}
 		})
 	}
