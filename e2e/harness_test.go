@@ -25,6 +25,8 @@
 //
 // page_test.go adds checkArticle, disableScripts, inkShare and exportSite;
 // server_test.go adds httpGet and rawGet for tests without a browser.
+// statichost_test.go adds staticHosts: Caddy and nginx serving an export
+// with deploy/'s configurations, started per test on a free port.
 // Set E2E_ARTIFACTS to a folder to keep there a screenshot of the tab of
 // every failed test.
 package e2e
