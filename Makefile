@@ -28,12 +28,15 @@ web/app.wasm.br: web/app.wasm web/explainer.css web/embed-child.js web/noscript.
 run: build
 	$(GO) run . serve -addr $(ADDR)
 
+# The go-app fork is a module of its own, which ./... does not reach.
 test: build lint
 	$(GO) test -count=1 -timeout 30m ./...
+	cd third_party/go-app && $(GO) test -count=1 ./pkg/...
 
 # Unit tests alone: no browser, no built wasm needed.
 unit:
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v /e2e)
+	cd third_party/go-app && $(GO) test -count=1 ./pkg/...
 
 e2e: build
 	$(GO) test -count=1 -timeout 30m -v ./e2e/

@@ -773,10 +773,14 @@ func (h *Handler) servePage(w http.ResponseWriter, r *http.Request) {
 					ID("app-wasm-loader").
 					Class("goapp-app-info").
 					Body(
+						// Patched (see third_party/go-app/README.md): lazy, so
+						// that a page whose style hides the icon never
+						// downloads it.
 						Img().
 							ID("app-wasm-loader-icon").
 							Class("goapp-logo goapp-spin").
 							Alt("wasm loader icon").
+							Loading("lazy").
 							Src(h.Icon.Default),
 						P().
 							ID("app-wasm-loader-label").

@@ -5,8 +5,10 @@ import (
 	"context"
 	"html"
 	"io"
+	"maps"
 	"net/url"
 	"reflect"
+	"slices"
 	"strconv"
 	"time"
 
@@ -685,44 +687,37 @@ func (m nodeManager) NotifyComponentEvent(ctx Context, root UI, event any) {
 // representation. This allows for the conversion of in-memory UI structures
 // into a format suitable for server rendering.
 func (m nodeManager) Encode(ctx Context, w *bytes.Buffer, v UI) {
-	m.encode(ctx, w, 0, v)
+	m.encode(ctx, w, v)
 }
 
-func (m nodeManager) encode(ctx Context, w *bytes.Buffer, depth int, v UI) {
+// Patched (see third_party/go-app/README.md): nodes are written with no
+// whitespace between them, as the client builds them. Upstream put each
+// node on a line of its own, indented, and between inline elements that
+// whitespace shows: "Armenia</a>\n   , on" reads "Armenia , on".
+func (m nodeManager) encode(ctx Context, w *bytes.Buffer, v UI) {
 	switch v := v.(type) {
 	case *text:
-		m.encodeText(w, depth, v)
+		w.WriteString(html.EscapeString(v.value))
 
 	case HTML:
-		m.encodeHTML(ctx, w, depth, v)
+		m.encodeHTML(ctx, w, v)
 
 	case Composer:
-		m.encodeComponent(ctx, w, depth, v)
+		m.encodeComponent(ctx, w, v)
 
 	case *raw:
-		m.encodeRawHTML(w, depth, v)
+		w.WriteString(v.value)
 	}
 }
 
-func (m nodeManager) encodeText(w *bytes.Buffer, depth int, v *text) {
-	if v.value != "" {
-		m.encodeIndent(w, depth)
-		w.WriteString(html.EscapeString(v.value))
-	}
-}
-
-func (m nodeManager) encodeIndent(w *bytes.Buffer, depth int) {
-	for i := 0; i < depth*2; i++ {
-		w.WriteByte(' ')
-	}
-}
-
-func (m nodeManager) encodeHTML(ctx Context, w *bytes.Buffer, depth int, v HTML) {
-	m.encodeIndent(w, depth)
+func (m nodeManager) encodeHTML(ctx Context, w *bytes.Buffer, v HTML) {
 	w.WriteByte('<')
 	w.WriteString(v.Tag())
-	for name, value := range v.attrs() {
-		m.encodeHTMLAttribute(ctx, w, name, value)
+	// Sorted, so that the same UI always makes the same bytes: a map's
+	// order changes from one run to the next.
+	attrs := v.attrs()
+	for _, name := range slices.Sorted(maps.Keys(attrs)) {
+		m.encodeHTMLAttribute(ctx, w, name, attrs[name])
 	}
 	w.WriteByte('>')
 
@@ -730,26 +725,8 @@ func (m nodeManager) encodeHTML(ctx Context, w *bytes.Buffer, depth int, v HTML)
 		return
 	}
 
-	children := v.body()
-	switch {
-	case len(children) > 1:
-		w.WriteByte('\n')
-		for _, child := range children {
-			m.encode(ctx, w, depth+1, child)
-			w.WriteByte('\n')
-		}
-		m.encodeIndent(w, depth)
-
-	case len(children) == 1:
-		child := children[0]
-		if text, ok := child.(*text); ok {
-			m.encodeText(w, 0, text)
-		} else {
-			w.WriteByte('\n')
-			m.encode(ctx, w, depth+1, child)
-			w.WriteByte('\n')
-			m.encodeIndent(w, depth)
-		}
+	for _, child := range v.body() {
+		m.encode(ctx, w, child)
 	}
 
 	w.WriteString("</")
@@ -757,6 +734,13 @@ func (m nodeManager) encodeHTML(ctx Context, w *bytes.Buffer, depth int, v HTML)
 	w.WriteByte('>')
 }
 
+// Patched (see third_party/go-app/README.md): only HTML's boolean
+// attributes are written bare, and only when the client would set them;
+// upstream wrote any attribute whose value is "true" bare, which for
+// others (aria-hidden, value, draggable) means "" and not "true", and
+// wrote hidden="false", which hides. Values are escaped for HTML:
+// upstream quoted them as Go strings, and a browser reads \" as the end
+// of the value.
 func (m nodeManager) encodeHTMLAttribute(ctx Context, w *bytes.Buffer, name, value string) {
 	if value == "" {
 		switch name {
@@ -765,28 +749,50 @@ func (m nodeManager) encodeHTMLAttribute(ctx Context, w *bytes.Buffer, name, val
 		}
 	}
 
-	w.WriteString(" ")
-	w.WriteString(name)
-	if value != "" && value != "true" {
-		w.WriteString("=")
-		w.WriteString(strconv.Quote(resolveAttributeURLValue(name, value, ctx.ResolveStaticResource)))
+	if booleanAttributes[name] {
+		if set, _ := strconv.ParseBool(value); set {
+			w.WriteByte(' ')
+			w.WriteString(name)
+		}
+		return
 	}
+
+	w.WriteByte(' ')
+	w.WriteString(name)
+	w.WriteString(`="`)
+	w.WriteString(html.EscapeString(resolveAttributeURLValue(name, value, ctx.ResolveStaticResource)))
+	w.WriteByte('"')
 }
 
-func (m nodeManager) encodeComponent(ctx Context, w *bytes.Buffer, depth int, v Composer) {
+// booleanAttributes are the attributes that setJSAttribute sets as
+// booleans, present when their value parses as true and absent otherwise.
+var booleanAttributes = map[string]bool{
+	"async":     true,
+	"autofocus": true,
+	"autoplay":  true,
+	"checked":   true,
+	"default":   true,
+	"defer":     true,
+	"disabled":  true,
+	"hidden":    true,
+	"ismap":     true,
+	"loop":      true,
+	"multiple":  true,
+	"muted":     true,
+	"open":      true,
+	"readonly":  true,
+	"required":  true,
+	"reversed":  true,
+	"selected":  true,
+}
+
+func (m nodeManager) encodeComponent(ctx Context, w *bytes.Buffer, v Composer) {
 	root := v.root()
 	if root == nil {
 		root, _ = m.renderComponent(v)
 	}
 	if root != nil {
-		m.encode(ctx, w, depth, root)
-	}
-}
-
-func (m nodeManager) encodeRawHTML(w *bytes.Buffer, depth int, v *raw) {
-	if v.value != "" {
-		m.encodeIndent(w, depth)
-		w.WriteString(v.value)
+		m.encode(ctx, w, root)
 	}
 }
 
