@@ -36,8 +36,8 @@ func (t htmlTag) attr(name string) (string, bool) {
 
 // parseHTML splits a page into start tags and text runs. A double-quoted
 // attribute value ends at the next double quote, backslash or not, as in a
-// browser: so a value that go-app quoted Go-style ("\"") shows up as the
-// broken attribute it is.
+// browser: so a quote that reached a value unescaped shows up as the broken
+// attribute it is.
 func parseHTML(s string) (tags []htmlTag, texts []string) {
 	i := 0
 	text := func(t string) {
@@ -143,8 +143,7 @@ var urlAttributes = map[string]bool{"href": true, "src": true, "action": true, "
 
 // htmlProblems lists what would let markup run script in a page: inline
 // scripts, script from elsewhere, event-handler attributes, inline styles
-// (the CSP refuses them), script URLs, and attribute values that go-app had
-// to escape Go-style, which a browser reads differently.
+// (the CSP refuses them) and script URLs.
 func htmlProblems(page string) []string {
 	tags, _ := parseHTML(page)
 	var bad []string
@@ -176,8 +175,6 @@ func htmlProblems(page string) []string {
 				bad = append(bad, fmt.Sprintf("inline style <%s style=%q>", t.name, value))
 			case strings.ContainsAny(name, `"'<>\`):
 				bad = append(bad, fmt.Sprintf("broken attribute name <%s %s>", t.name, name))
-			case strings.Contains(value, `\`):
-				bad = append(bad, fmt.Sprintf("attribute value escaped Go-style (a quote or non-ASCII character reached go-app): <%s %s=%q>", t.name, name, value))
 			case urlAttributes[name]:
 				v := strings.ToLower(strings.Map(func(r rune) rune {
 					if r <= ' ' {
@@ -209,7 +206,7 @@ func TestParseHTMLReadsAttributesAsABrowserDoes(t *testing.T) {
 	if strings.Join(texts, "|") != "t &amp; u|l|z|w" {
 		t.Errorf("texts %q", texts)
 	}
-	want := []string{"inline script", "script URL", "event handler", "inline style", "escaped Go-style"}
+	want := []string{"inline script", "script URL", "event handler", "inline style"}
 	got := strings.Join(htmlProblems(page), "\n")
 	for _, w := range want {
 		if !strings.Contains(got, w) {

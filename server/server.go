@@ -67,7 +67,7 @@ func newServer(a *assets, s site, embedAncestors string) http.Handler {
 	if !s.static { // a static host has no /oembed to discover
 		head = func(r *http.Request) string { return oembedLink(s, r) }
 	}
-	mux.Handle("/", newPageCache(tidyPages(goapp, head), pageCacheBytes))
+	mux.Handle("/", newPageCache(withPageHead(goapp, head), pageCacheBytes))
 	return withHeaders(mux, embedAncestors)
 }
 

@@ -4,8 +4,6 @@ import (
 	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"explainer/htmltidy"
 )
 
 // Static is the piece that build returns, written once as one string of
@@ -20,7 +18,7 @@ func Static(key string, build func() app.UI) app.UI {
 	defer staticHTML.Unlock()
 	html, ok := staticHTML.byKey[key]
 	if !ok {
-		html = string(htmltidy.Tidy([]byte(app.HTMLString(build()))))
+		html = app.HTMLString(build())
 		staticHTML.byKey[key] = html
 	}
 	return app.Raw(html)

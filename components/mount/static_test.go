@@ -6,7 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-func TestStaticWritesTidyHTMLOnce(t *testing.T) {
+func TestStaticWritesHTMLOnce(t *testing.T) {
 	builds := 0
 	build := func() app.UI {
 		builds++
