@@ -5,6 +5,7 @@ GO      ?= go
 ADDR    ?= 127.0.0.1:8000
 OUT     ?= out
 PREFIX  ?=
+ORIGIN  ?=
 # The client binary: trimmed paths and no symbol tables keep the wasm small.
 WASMFLAGS = -trimpath -ldflags="-s -w"
 STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -48,7 +49,7 @@ lint:
 	$(GO) run $(STATICCHECK) ./...
 
 export: build
-	$(GO) run . export -out $(OUT) -prefix "$(PREFIX)"
+	$(GO) run . export -out $(OUT) -prefix "$(PREFIX)" -origin "$(ORIGIN)"
 
 # Go benchmarks, then the budget table (sizes against a go-app hello world,
 # first paint, ready time cold and warm, select-to-map, memory).
