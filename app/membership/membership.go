@@ -6,12 +6,12 @@
 // is a change of one state's status:
 //
 //	date,iso,status,note,source
-//	2024-02-22,ARM,frozen,"Pashinyan says ...",OC Media https://oc-media.org | Asbarez https://asbarez.com
+//	2024-02-22,ARM,frozen,"Pashinyan says ...",ocmedia-2024-02-23 silkway-kremlin-no-notice
 //
 // date is a full day (YYYY-MM-DD); iso an ISO 3166-1 alpha-3 code known to
 // package country; status one of the words of Status; note a sentence for
-// the country card; source one or more sources, each an outlet's name then
-// the URL, separated by "|". A state's rows must be in date order. Before a
+// the country card; source the keys of one or more reports in package
+// sources' sources.csv, separated by spaces or "|". A state's rows must be in date order. Before a
 // state's first row its status is none, and a state with no rows was never
 // a member.
 //
@@ -40,6 +40,7 @@ import (
 	"explainer/app/country"
 	"explainer/app/date"
 	"explainer/app/sheet"
+	"explainer/app/sources"
 )
 
 // Status is where a state stands towards the treaty on a given day.
@@ -101,8 +102,8 @@ func ParseStatus(s string) (Status, bool) {
 	return None, false
 }
 
-// Source is a cited source: the outlet's name and the page's address.
-type Source = sheet.Source
+// Source is a cited report: outlet, title, date and address.
+type Source = sources.Report
 
 // Transition is a change in one state's status.
 type Transition struct {
@@ -126,7 +127,10 @@ type History struct {
 // "file:line:column: column: problem": a date that is not a real day, a
 // state country does not know, an unknown status, a state's rows out of date
 // order or repeating its status, a missing or malformed source.
-func ParseTransitions(name string, r io.Reader) (*History, error) {
+//
+// The source column cites reports by their keys in sources.csv; lookup
+// finds them (see sources.Catalog.Lookup).
+func ParseTransitions(name string, r io.Reader, lookup func(key string) (sources.Report, bool)) (*History, error) {
 	s, err := sheet.Read(name, r)
 	if err != nil {
 		return nil, err
@@ -165,13 +169,13 @@ func ParseTransitions(name string, r io.Reader) (*History, error) {
 			row.Errorf("status", "%q is not a status (want member, frozen, suspended, former or none)", cell)
 			ok = false
 		}
-		srcs, err := sheet.ParseSources(row.Get("source"))
+		srcs, err := sources.Cite(row.Get("source"), lookup)
 		switch {
 		case err != nil:
 			row.Errorf("source", "%v", err)
 			ok = false
 		case len(srcs) == 0:
-			row.Errorf("source", "missing source (want outlet then URL, e.g. \"TASS https://tass.com/archive/678014\")")
+			row.Errorf("source", "missing source (want keys of sources.csv, e.g. \"tass-2012-06-28\")")
 			ok = false
 		}
 		t.Sources = srcs

@@ -1,6 +1,7 @@
 package membership
 
 import (
+	"explainer/app/sources"
 	"strings"
 	"testing"
 
@@ -46,7 +47,7 @@ func BenchmarkAccessibleNameAllStates(b *testing.B) {
 func BenchmarkParseTransitions(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ParseTransitions("transitions.csv", strings.NewReader(transitionsCSV)); err != nil {
+		if _, err := ParseTransitions("transitions.csv", strings.NewReader(transitionsCSV), sources.Default().Lookup); err != nil {
 			b.Fatal(err)
 		}
 	}

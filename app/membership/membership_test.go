@@ -1,6 +1,7 @@
 package membership
 
 import (
+	"explainer/app/sources"
 	"strings"
 	"testing"
 
@@ -205,8 +206,8 @@ func TestHistoryAPI(t *testing.T) {
 		}
 		for _, tr := range h.Transitions(iso) {
 			for _, s := range tr.Sources {
-				if !strings.HasPrefix(s.URL, "https://") {
-					t.Errorf("%s %s: source %s is not https", iso, tr.Date, s)
+				if sources.CheckReportURL(s.URL) != nil || s.Title == "" || s.Date.IsZero() {
+					t.Errorf("%s %s: source %s is not a dated, titled report", iso, tr.Date, s.Key)
 				}
 			}
 		}
@@ -248,7 +249,7 @@ func TestAgreesWithTimeline(t *testing.T) {
 
 func TestBadFiles(t *testing.T) {
 	const header = "date,iso,status,note,source\n"
-	const src = "TASS https://tass.com/archive/678014"
+	const src = "tass-2012-06-28"
 	tests := []struct {
 		name, csv string
 		want      []string
@@ -261,7 +262,8 @@ func TestBadFiles(t *testing.T) {
 		{"missing country code", header + "1992-05-15,,member,," + src + "\n", []string{"transitions.csv:2:2: iso: missing country code"}},
 		{"unknown status", header + "1992-05-15,ARM,observer,," + src + "\n", []string{`transitions.csv:2:3: status: "observer" is not a status`}},
 		{"missing source", header + "1992-05-15,ARM,member,signs,\n", []string{"transitions.csv:2:5: source: missing source"}},
-		{"bad source", header + "1992-05-15,ARM,member,signs,TASS tass.com/archive/678014\n", []string{`transitions.csv:2:5: source: source 1 (TASS): "tass.com/archive/678014" is not an absolute http or https URL`}},
+		{"unknown source", header + "1992-05-15,ARM,member,signs,tass-x\n", []string{`transitions.csv:2:5: source: unknown source "tass-x" (not a key of sources.csv)`}},
+		{"old outlet-and-URL form", header + "1992-05-15,ARM,member,signs,TASS https://tass.com/archive/678014\n", []string{`transitions.csv:2:5: source: unknown source "TASS"`}},
 		{"out of order", header + "2024-02-22,ARM,frozen,," + src + "\n1992-05-15,ARM,member,," + src + "\n",
 			[]string{"transitions.csv:3:1: date: 1992-05-15 is not after 2024-02-22, the date of ARM's previous row (line 2)"}},
 		{"same day twice", header + "1992-05-15,ARM,member,," + src + "\n1992-05-15,ARM,frozen,," + src + "\n",
@@ -280,15 +282,15 @@ func TestBadFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseTransitions("transitions.csv", strings.NewReader(tt.csv))
+			_, err := ParseTransitions("transitions.csv", strings.NewReader(tt.csv), sources.Default().Lookup)
 			sheettest.WantErrors(t, err, "transitions.csv", tt.want)
 		})
 	}
 }
 
 func TestGoodFile(t *testing.T) {
-	csv := "ISO,Date,Status,Source\nARM,1992-05-15,member,TASS https://tass.com/archive/678014\nARM,2024-02-22,frozen,OC Media https://oc-media.org\n"
-	h, err := ParseTransitions("x.csv", strings.NewReader(csv))
+	csv := "ISO,Date,Status,Source\nARM,1992-05-15,member,wp-csto\nARM,2024-02-22,frozen,ocmedia-2024-02-23 | silkway-kremlin-no-notice\n"
+	h, err := ParseTransitions("x.csv", strings.NewReader(csv), sources.Default().Lookup)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+
+	"explainer/app/sources"
 )
 
 //go:embed events.csv
@@ -27,7 +29,7 @@ func IsArticleParagraph(id string) bool {
 }
 
 var loadDefault = sync.OnceValue(func() *Timeline {
-	t, err := Parse("events.csv", strings.NewReader(eventsCSV), Known{Paragraphs: IsArticleParagraph})
+	t, err := Parse("events.csv", strings.NewReader(eventsCSV), Known{Paragraphs: IsArticleParagraph, Sources: sources.Default().Lookup})
 	if err != nil {
 		panic("timeline: embedded events.csv is invalid:\n" + err.Error())
 	}

@@ -10,6 +10,7 @@ import (
 	"explainer/app/country"
 	"explainer/app/date"
 	"explainer/app/sheet"
+	"explainer/app/sources"
 )
 
 // templateColumns are the columns of the TimelineJS Google Sheets template,
@@ -30,6 +31,9 @@ type Known struct {
 	// Paragraphs reports whether id is the id of an article paragraph.
 	// If nil, any well-formed id (a lower-case slug) is accepted.
 	Paragraphs func(id string) bool
+	// Sources finds a cited report by its key in sources.csv. If nil,
+	// every key is unknown, so a sheet citing any fails.
+	Sources func(key string) (sources.Report, bool)
 }
 
 // Parse reads and validates a timeline sheet; name names it in errors.
@@ -47,7 +51,8 @@ type Known struct {
 // Parse checks the whole sheet and reports every problem it finds, one per
 // line, each as "file:line:column: Column: problem" (see sheet.Error): dates
 // that do not exist, unknown states, kinds, notes or paragraphs, repeated
-// ids, missing sources and URLs that are not absolute http or https.
+// ids, missing or unknown sources and media URLs that are not absolute http
+// or https.
 func Parse(name string, r io.Reader, known Known) (*Timeline, error) {
 	s, err := sheet.Read(name, r)
 	if err != nil {
@@ -215,13 +220,17 @@ func (p *parser) event(row sheet.Row) (Event, bool) {
 		}
 	}
 
-	srcs, err := sheet.ParseSources(row.Get("Sources"))
+	lookup := p.known.Sources
+	if lookup == nil {
+		lookup = func(string) (sources.Report, bool) { return sources.Report{}, false }
+	}
+	srcs, err := sources.Cite(row.Get("Sources"), lookup)
 	switch {
 	case err != nil:
 		row.Errorf("Sources", "%v", err)
 		ok = false
 	case p.full && len(srcs) == 0:
-		row.Errorf("Sources", "missing source (want outlet then URL, e.g. \"TASS https://tass.com/archive/678014\")")
+		row.Errorf("Sources", "missing source (want keys of sources.csv, e.g. \"tass-2012-06-28\")")
 		ok = false
 	}
 	e.Sources = srcs

@@ -14,8 +14,8 @@
 //	ID         stable slug used in URLs and data-event attributes
 //	Kind       treaty, membership, conflict, estrangement, summit or context
 //	States     ISO 3166-1 alpha-3 codes of the states involved, e.g. "ARM AZE"
-//	Sources    outlet then URL, entries separated by "|", e.g.
-//	           "TASS https://tass.com/archive/678014 | OC Media https://oc-media.org"
+//	Sources    keys of the cited reports in package sources' sources.csv
+//	           (outlet, title, date, URL), e.g. "tass-2012-06-28 tass-2012-12-19"
 //	Paragraph  id of the article paragraph that discusses the event, if any
 //	Path       "yes" if the event is a step on Armenia's estrangement path
 //	Step       the step's rung on the escalation staircase (1, 2, ...)
@@ -35,7 +35,7 @@ import (
 	"sort"
 
 	"explainer/app/date"
-	"explainer/app/sheet"
+	"explainer/app/sources"
 )
 
 // Kind classifies an event.
@@ -76,8 +76,8 @@ const (
 	NoteContext      Note = "context"       // widely reported background, cited to a reference work
 )
 
-// Source is a cited source: the outlet's name and the page's address.
-type Source = sheet.Source
+// Source is a cited report: outlet, title, date and address.
+type Source = sources.Report
 
 // Media is the TimelineJS media of an event, if any.
 type Media struct {

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"explainer/app/sources"
 	"strings"
 	"testing"
 
@@ -10,7 +11,7 @@ import (
 func BenchmarkParseEvents(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Parse("events.csv", strings.NewReader(eventsCSV), Known{Paragraphs: IsArticleParagraph}); err != nil {
+		if _, err := Parse("events.csv", strings.NewReader(eventsCSV), Known{Paragraphs: IsArticleParagraph, Sources: sources.Default().Lookup}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"explainer/app/sources"
 	"os"
 	"strings"
 	"testing"
@@ -10,7 +11,7 @@ import (
 	"explainer/app/sheet/sheettest"
 )
 
-var article = Known{Paragraphs: IsArticleParagraph}
+var article = Known{Paragraphs: IsArticleParagraph, Sources: sources.Default().Lookup}
 
 func TestDefault(t *testing.T) {
 	tl := Default()
@@ -37,8 +38,8 @@ func TestDefault(t *testing.T) {
 			t.Errorf("%s: no sources", e.ID)
 		}
 		for _, s := range e.Sources {
-			if !strings.HasPrefix(s.URL, "https://") || s.Outlet == "" {
-				t.Errorf("%s: source %q is not an outlet with an https URL", e.ID, s)
+			if sources.CheckReportURL(s.URL) != nil || s.Outlet == "" || s.Title == "" || s.Date.IsZero() {
+				t.Errorf("%s: source %s is not a dated, titled report", e.ID, s.Key)
 			}
 		}
 		if len(e.States) == 0 {
@@ -103,7 +104,7 @@ func TestChronology(t *testing.T) {
 		{"article-4-invoked", "2022-09-13", "escalation", true, NoteNone},
 		{"yerevan-summit", "2022-11-23", "", true, NoteNone},
 		{"exercises-refused", "2023-01-10", "escalation", true, NoteNone},
-		{"deputy-post-declined", "2023-03-10", "", true, NoteSingleSource},
+		{"deputy-post-declined", "2023-03-10", "", true, NoteNone},
 		{"karabakh-offensive-2023", "2023-09-19", "", false, NoteNone},
 		{"minsk-summit-skipped", "2023-11-23", "", true, NoteNone},
 		{"armenia-freezes", "2024-02-22", "escalation", true, NoteNone},
@@ -347,7 +348,7 @@ func sheetOf(rows ...map[string]string) string {
 		cells := map[string]string{
 			"Year": "2023", "Month": "1", "Day": "10", "Headline": "H", "Text": "T",
 			"ID": "e" + string(rune('a'+i)), "Kind": "estrangement", "States": "ARM",
-			"Sources": "TASS https://tass.com/x", "Paragraph": "escalation", "Path": "yes", "Step": "1",
+			"Sources": "tass-2012-06-28", "Paragraph": "escalation", "Path": "yes", "Step": "1",
 		}
 		for k, v := range over {
 			cells[k] = v
@@ -385,11 +386,9 @@ func TestBadFiles(t *testing.T) {
 		{"missing id", sheetOf(row{"ID": ""}), []string{"events.csv:2:19: ID: missing id"}},
 		{"bad id", sheetOf(row{"ID": "Armenia Freezes"}), []string{`events.csv:2:19: ID: "Armenia Freezes" is not an id`}},
 		{"missing source", sheetOf(row{"Sources": ""}), []string{"events.csv:2:22: Sources: missing source"}},
-		{"source without URL", sheetOf(row{"Sources": "TASS"}), []string{"events.csv:2:22: Sources: source 1 (TASS): URL missing"}},
-		{"source without outlet", sheetOf(row{"Sources": "https://tass.com/x"}), []string{"events.csv:2:22: Sources: source 1: outlet name missing"}},
-		{"empty source", sheetOf(row{"Sources": "TASS https://tass.com/x | "}), []string{"events.csv:2:22: Sources: source 2 is empty"}},
-		{"ftp URL", sheetOf(row{"Sources": "TASS https://tass.com/x | Old ftp://tass.com/x"}), []string{`events.csv:2:22: Sources: source 2 (Old): "ftp://tass.com/x" is not an absolute http or https URL`}},
-		{"relative URL", sheetOf(row{"Sources": "TASS tass.com/archive/678014"}), []string{`events.csv:2:22: Sources: source 1 (TASS): "tass.com/archive/678014" is not an absolute`}},
+		{"unknown source", sheetOf(row{"Sources": "tass-2012-06-28 tass-x"}), []string{`events.csv:2:22: Sources: unknown source "tass-x" (not a key of sources.csv)`}},
+		{"old outlet-and-URL form", sheetOf(row{"Sources": "TASS https://tass.com/x"}), []string{`events.csv:2:22: Sources: unknown source "TASS"`}},
+		{"source cited twice", sheetOf(row{"Sources": "tass-2012-06-28 | tass-2012-06-28"}), []string{`events.csv:2:22: Sources: source "tass-2012-06-28" cited twice`}},
 		{"bad media URL", sheetOf(row{"Media": "picture.jpg"}), []string{`events.csv:2:12: Media: "picture.jpg" is not an absolute`}},
 		{"unknown paragraph", sheetOf(row{"Paragraph": "preamble"}), []string{`events.csv:2:23: Paragraph: unknown paragraph "preamble"`}},
 		{"unknown kind", sheetOf(row{"Kind": "war"}), []string{`events.csv:2:20: Kind: "war" is not a kind (want one of treaty, membership, conflict, estrangement, summit, context)`}},
