@@ -40,7 +40,11 @@ func newCredits() app.UI {
 	a := story.Default()
 	return app.Footer().Class("credits").Body(
 		app.P().Text("Article: "+a.Outlet+", "+a.Published.Long()+"."),
-		app.P().Text("Map shapes: Natural Earth (public domain). Timeline facts: sources named with each event."),
+		app.P().Body(
+			app.Text("Map shapes: Natural Earth (public domain). Facts: reports cited with each event and date; "),
+			app.A().ID("credits-sources").Href("#sources").Text("Sources and method"),
+			app.Text(", including how to report an error and the corrections log."),
+		),
 	)
 }
 

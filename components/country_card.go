@@ -82,6 +82,9 @@ func (c *CountryCard) Render() app.UI {
 					return app.Li().Body(
 						app.Time().DateTime(t.Date.String()).Text(t.Date.Long()),
 						app.Text(": "+capitalise(t.Status.Label())+". "+t.Note),
+						app.Ul().Class("card-sources").Aria("label", "Sources for "+t.Date.Long()).Body(
+							app.Range(t.Sources).Slice(func(j int) app.UI { return sourceItem(t.Sources[j]) }),
+						),
 					)
 				}),
 			)

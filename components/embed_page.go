@@ -80,8 +80,15 @@ func (p *EmbedPage) Render() app.UI {
 			}),
 		),
 		app.Footer().Class("embed-credits").Body(
-			app.P().Text("Article: "+story.Default().Outlet+", "+story.Default().Published.Long()+
-				". Map shapes: Natural Earth. Timeline sources with each event."),
+			app.P().Body(
+				app.Text("Article: "+story.Default().Outlet+", "+story.Default().Published.Long()+
+					". Map shapes: Natural Earth. Reports cited with each event; "),
+				// The embed has no room for the section, so its credits open the
+				// full explainer's, in a new tab as the embed's other link does.
+				app.A().Class("embed-sources").Href("/#sources").Target("_blank").Rel("noopener").
+					Text("Sources and method"),
+				app.Text("."),
+			),
 		),
 	)
 }

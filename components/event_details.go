@@ -72,13 +72,7 @@ func (d *EventDetails) Render() app.UI {
 		}),
 		app.H4().Text("Sources"),
 		app.Ul().Class("event-sources").Body(
-			app.Range(e.Sources).Slice(func(i int) app.UI {
-				s := e.Sources[i]
-				return app.Li().Body(
-					app.A().Href(s.URL).Target("_blank").Rel("noopener noreferrer").Text(s.Outlet),
-					app.Span().Class("visually-hidden").Text(" (opens in a new tab)"),
-				)
-			}),
+			app.Range(e.Sources).Slice(func(i int) app.UI { return sourceItem(e.Sources[i]) }),
 		),
 	)
 }

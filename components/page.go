@@ -85,6 +85,7 @@ func (p *Page) Render() app.UI {
 				p.panels.Panel("timeline", func() app.UI { return NewTimeline().View(p.view) }),
 			),
 		),
+		newSourcesSection(),
 		newCredits(),
 	)
 }
