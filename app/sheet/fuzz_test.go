@@ -33,13 +33,6 @@ func FuzzRead(f *testing.F) {
 			for _, c := range []string{"a", "Year", "Headline", "missing"} {
 				cell := row.Get(c)
 				sheet.List(cell)
-				if srcs, err := sheet.ParseSources(cell); err == nil {
-					for _, src := range srcs {
-						if sheet.CheckURL(src.URL) != nil || src.Outlet == "" {
-							t.Fatalf("ParseSources(%q) accepted %+v", cell, src)
-						}
-					}
-				}
 				row.Errorf(c, "checked %q", cell)
 			}
 		}

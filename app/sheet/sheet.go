@@ -232,49 +232,6 @@ func List(cell string) []string {
 	})
 }
 
-// Source is a cited source: the outlet's name and the address of the page.
-type Source struct {
-	Outlet string // e.g. "TASS"
-	URL    string // absolute http or https URL
-}
-
-// String formats s as one entry of a sources cell: "TASS https://tass.com/...".
-func (s Source) String() string { return s.Outlet + " " + s.URL }
-
-// ParseSources reads a sources cell: entries separated by "|", each an
-// outlet name followed by the URL, e.g.
-//
-//	TASS https://tass.com/archive/678014 | Azatutyun https://www.azatutyun.am/a/32218807.html
-//
-// The URL is the entry's last word; everything before it is the outlet.
-// An empty cell gives no sources and no error.
-func ParseSources(cell string) ([]Source, error) {
-	if strings.TrimSpace(cell) == "" {
-		return nil, nil
-	}
-	var out []Source
-	for i, entry := range strings.Split(cell, "|") {
-		entry = strings.TrimSpace(entry)
-		n := i + 1
-		if entry == "" {
-			return nil, fmt.Errorf("source %d is empty (entries are separated by |)", n)
-		}
-		j := strings.LastIndexAny(entry, " \t")
-		if j < 0 {
-			if strings.Contains(entry, "://") {
-				return nil, fmt.Errorf("source %d: outlet name missing before %s", n, entry)
-			}
-			return nil, fmt.Errorf("source %d (%s): URL missing after the outlet name", n, entry)
-		}
-		s := Source{Outlet: strings.TrimSpace(entry[:j]), URL: entry[j+1:]}
-		if err := CheckURL(s.URL); err != nil {
-			return nil, fmt.Errorf("source %d (%s): %w", n, s.Outlet, err)
-		}
-		out = append(out, s)
-	}
-	return out, nil
-}
-
 // CheckURL reports whether s is an absolute http or https URL with a host.
 func CheckURL(s string) error {
 	u, err := url.Parse(s)

@@ -59,34 +59,3 @@ func TestList(t *testing.T) {
 		t.Error("List of a blank cell should be empty")
 	}
 }
-
-func TestParseSources(t *testing.T) {
-	got, err := ParseSources("TASS https://tass.com/archive/678014 | Novaya Gazeta Europe  https://novayagazeta.eu|RFE/RL http://www.rferl.org/a/32938561.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []Source{
-		{"TASS", "https://tass.com/archive/678014"},
-		{"Novaya Gazeta Europe", "https://novayagazeta.eu"},
-		{"RFE/RL", "http://www.rferl.org/a/32938561.html"},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("got %v", got)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("source %d = %+v, want %+v", i, got[i], want[i])
-		}
-	}
-	if got[0].String() != "TASS https://tass.com/archive/678014" {
-		t.Errorf("String() = %q", got[0].String())
-	}
-	if got, err := ParseSources(" "); got != nil || err != nil {
-		t.Errorf("blank cell: %v, %v", got, err)
-	}
-	for _, bad := range []string{"TASS", "https://tass.com", "TASS tass.com", "TASS https://", "TASS mailto:x@y.z", "TASS https://tass.com ||"} {
-		if _, err := ParseSources(bad); err == nil {
-			t.Errorf("ParseSources(%q) should fail", bad)
-		}
-	}
-}
