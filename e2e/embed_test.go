@@ -65,13 +65,14 @@ func settledHeight(t *testing.T, tb *tab) (frame, reported float64) {
 	tb.waitTrue(t, `document.querySelector("#frame-box iframe") !== null && window.heights.dw.length > 0`, 30*time.Second)
 	last, stable := -1.0, 0
 	deadline := time.Now().Add(40 * time.Second)
-	for time.Now().Before(deadline) {
+	for stable < 4 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the iframe's height did not settle in 40 s; it was last %.0f px", last)
+		}
 		tb.do(t, chromedp.Sleep(500*time.Millisecond))
 		h := eval[float64](t, tb, `document.querySelector("#frame-box iframe").getBoundingClientRect().height`)
 		if h == last && h > 300 {
-			if stable++; stable >= 4 {
-				break
-			}
+			stable++
 		} else {
 			stable = 0
 		}
