@@ -192,7 +192,10 @@ func TestEmbedCodeFromTheDialog(t *testing.T) {
 	tb2 := newTab(t, 90*time.Second)
 	tb2.open(t, host+"/")
 	tb2.waitTrue(t, `(() => { const f = document.querySelector("iframe"); return f && f.getBoundingClientRect().height !== 900 && f.getBoundingClientRect().height > 300 })()`, 40*time.Second)
+	tb2.noErrors(t)
+	// Escape closes the dialog.
 	tb.do(t, chromedp.KeyEvent("\x1b"))
+	tb.waitTrue(t, `document.getElementById("embed-dialog") === null`, 10*time.Second)
 	tb.noErrors(t)
 }
 
