@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"net/http"
@@ -64,13 +65,14 @@ func settledHeight(t *testing.T, tb *tab) (frame, reported float64) {
 	tb.waitTrue(t, `document.querySelector("#frame-box iframe") !== null && window.heights.dw.length > 0`, 30*time.Second)
 	last, stable := -1.0, 0
 	deadline := time.Now().Add(40 * time.Second)
-	for time.Now().Before(deadline) {
+	for stable < 4 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the iframe's height did not settle in 40 s; it was last %.0f px", last)
+		}
 		tb.do(t, chromedp.Sleep(500*time.Millisecond))
 		h := eval[float64](t, tb, `document.querySelector("#frame-box iframe").getBoundingClientRect().height`)
 		if h == last && h > 300 {
-			if stable++; stable >= 4 {
-				break
-			}
+			stable++
 		} else {
 			stable = 0
 		}
@@ -190,27 +192,136 @@ func TestEmbedCodeFromTheDialog(t *testing.T) {
 	tb2 := newTab(t, 90*time.Second)
 	tb2.open(t, host+"/")
 	tb2.waitTrue(t, `(() => { const f = document.querySelector("iframe"); return f && f.getBoundingClientRect().height !== 900 && f.getBoundingClientRect().height > 300 })()`, 40*time.Second)
+	tb2.noErrors(t)
+	// Escape closes the dialog.
 	tb.do(t, chromedp.KeyEvent("\x1b"))
+	tb.waitTrue(t, `document.getElementById("embed-dialog") === null`, 10*time.Second)
 	tb.noErrors(t)
 }
 
 // newReadyHost serves, on another site, a page that embeds the map view
-// with embedId id in an iframe with these extra attributes, and notes in
-// window.got whether the embed said it is ready and the heights it sent.
+// with embedId and childId id in an iframe with these extra attributes,
+// and notes in window.got whether the embed said it is ready, and every
+// height it sent, in each format, in order.
 func newReadyHost(t *testing.T, id, attrs string) string {
 	t.Helper()
-	embedURL := baseURL + "/embed?view=map&embedId=" + id
+	embedURL := baseURL + "/embed?view=map&embedId=" + id + "&childId=" + id
 	return newHostSite(t, func(*http.Request) string {
 		return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body>
 <iframe ` + attrs + ` src="` + embedURL + `" title="explainer" style="width:600px;height:400px;border:0"></iframe>
 <script>
-window.got = {ready: false, heights: []};
+window.got = {readyAt: -1, messages: []};
 window.addEventListener("message", function (e) {
-  if (e.data && e.data.type === "explainer:ready") { window.got.ready = true; }
-  if (e.data && e.data["datawrapper-height"]) { window.got.heights.push(e.data["datawrapper-height"][` + jsString(id) + `]); }
+  var d = e.data, m = null;
+  if (d && d.type === "explainer:ready") { window.got.readyAt = window.got.messages.length; return; }
+  if (typeof d === "string" && d.indexOf("pymxPYMx") === 0) {
+    var p = d.split("xPYMx");
+    m = {format: "pym", id: p[1] + " " + p[2], height: Number(p[3])};
+  } else if (d && d["datawrapper-height"]) {
+    var k = Object.keys(d["datawrapper-height"])[0];
+    m = {format: "datawrapper", id: k, height: d["datawrapper-height"][k]};
+  } else if (d && d.sentinel === "amp" && d.type === "embed-size") {
+    m = {format: "amp", height: d.height};
+  } else if (typeof d === "string" && d.indexOf("iframe.resize") >= 0) {
+    m = {format: "embedly", height: JSON.parse(d).height};
+  }
+  if (m) { window.got.messages.push(m); }
 });
 </script></body></html>`
 	})
+}
+
+// embedFrame is what the embed's own document says about itself.
+type embedFrame struct {
+	Ready, Origin string
+	Height        float64 // of <html>'s box, rounded up, as the embed measures it
+}
+
+// heightMessage is a height the embed sent, as the host page noted it.
+type heightMessage struct {
+	Format, ID string
+	Height     float64
+}
+
+// checkReadyEmbed waits for the embed in the host page to say it is ready
+// and then send its height, and checks that it has mounted and that its
+// last height, in every format host pages listen for, is its document's
+// real height. The embed is on another site, so its document is read
+// through its own target: the host page cannot reach into it. It returns
+// the embed's view of itself.
+func checkReadyEmbed(t *testing.T, tb *tab, id string) embedFrame {
+	t.Helper()
+	// The embed sends its height again as it announces it is ready.
+	tb.waitTrue(t, `window.got.readyAt >= 0 && window.got.messages.length > window.got.readyAt`, 40*time.Second)
+	frameCtx := embedTarget(t, tb)
+	read := func() embedFrame {
+		f, err := chromedp.Run(frameCtx, chromedp.Evaluate[embedFrame](`({Ready: document.documentElement.dataset.ready ?? "",
+			Origin: self.origin, Height: Math.ceil(document.documentElement.getBoundingClientRect().height)})`))
+		if err != nil {
+			t.Fatalf("reading the embed's document: %v", err)
+		}
+		return f
+	}
+	// A resize is sent at most 100 ms after it happens.
+	var frame embedFrame
+	var last map[string]heightMessage
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		frame = read()
+		last = map[string]heightMessage{}
+		for _, m := range eval[[]heightMessage](t, tb, `window.got.messages.slice(window.got.readyAt)`) {
+			last[m.Format] = m
+		}
+		settled := len(last) == 4
+		for _, m := range last {
+			settled = settled && m.Height == frame.Height
+		}
+		if settled || time.Now().After(deadline) {
+			break
+		}
+		tb.do(t, chromedp.Sleep(200*time.Millisecond))
+	}
+	if frame.Ready != "true" {
+		t.Errorf("the embed said it is ready, but its data-ready is %q", frame.Ready)
+	}
+	if frame.Height < 300 {
+		t.Errorf("the embed's document is only %.0f px tall", frame.Height)
+	}
+	for _, format := range []string{"pym", "datawrapper", "amp", "embedly"} {
+		m, ok := last[format]
+		switch {
+		case !ok:
+			t.Errorf("after it was ready the embed sent no %s height; it sent %v", format, last)
+		case m.Height != frame.Height:
+			t.Errorf("the embed's last %s height is %.0f px; its document is %.0f px", format, m.Height, frame.Height)
+		}
+	}
+	if m := last["pym"]; m.ID != id+" height" {
+		t.Errorf("the Pym message is for %q, want %q", m.ID, id+" height")
+	}
+	if m := last["datawrapper"]; m.ID != id {
+		t.Errorf("the Datawrapper message is keyed %q, want %q", m.ID, id)
+	}
+	return frame
+}
+
+// embedTarget attaches to the explainer's iframe in the tab: a cross-site
+// iframe is a target of its own.
+func embedTarget(t *testing.T, tb *tab) context.Context {
+	t.Helper()
+	targets, err := chromedp.Targets(tb.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ti := range targets {
+		if ti.Type == "iframe" && strings.HasPrefix(ti.URL, baseURL+"/embed") &&
+			ti.BrowserContextID == chromedp.FromContext(tb.ctx).BrowserContextID {
+			ctx, cancel := chromedp.NewContext(tb.ctx, chromedp.WithTargetID(ti.TargetID))
+			t.Cleanup(cancel)
+			return ctx
+		}
+	}
+	t.Fatalf("no iframe target of the explainer among %d targets", len(targets))
+	return nil
 }
 
 // Where third-party storage is blocked, the embed still starts: Chrome's
@@ -222,10 +333,7 @@ func TestEmbedWorksWithThirdPartyStorageBlocked(t *testing.T) {
 		t.Fatal(err)
 	}
 	tb.open(t, host+"/")
-	tb.waitTrue(t, `window.got.ready && window.got.heights.length > 0`, 40*time.Second)
-	if h := eval[float64](t, tb, `window.got.heights[window.got.heights.length - 1]`); h < 400 {
-		t.Errorf("the embed reports %.0f px", h)
-	}
+	checkReadyEmbed(t, tb, "blocked")
 	tb.noErrors(t)
 }
 
@@ -237,7 +345,9 @@ func TestEmbedWorksInASandboxedIframe(t *testing.T) {
 		host := newReadyHost(t, "sandboxed", `sandbox="allow-scripts allow-popups"`)
 		tb := newTab(t, 90*time.Second)
 		tb.open(t, host+"/")
-		tb.waitTrue(t, `window.got.ready && window.got.heights.length > 0`, 40*time.Second)
+		if f := checkReadyEmbed(t, tb, "sandboxed"); f.Origin != "null" {
+			t.Errorf("the embed's origin is %q: the sandbox did not apply", f.Origin)
+		}
 		tb.noErrors(t)
 	})
 	// The same sandbox on the page itself, so the test sees its console.

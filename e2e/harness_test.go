@@ -5,9 +5,19 @@
 // $CHROMIUM or on PATH; without it the browser tests skip, except when
 // CI=true, where they fail: CI must not go green without running them.
 //
+// One server and one headless Chromium serve the whole run; the tests run
+// one at a time. Each tab is opened in a browser context of its own, an
+// off-the-record profile that Chromium disposes of when the test ends: its
+// HTTP cache (in memory), service workers, Cache Storage, cookies and
+// storage are the tab's alone, so no test sees what another left, whatever
+// the order (TestTabsShareNothing fails if one does). What the tests do
+// share is the browser process and the server, whose page cache changes how
+// fast a page comes, not what it is. recordBrowserRequests sees the whole
+// browser, so it counts on the tests running one at a time.
+//
 // The harness, for every test file of the package:
 //
-//	newTab(t, timeout) *tab        a fresh tab (own cache, storage, service workers), 1280x800, reduced motion
+//	newTab(t, timeout) *tab        a fresh tab in its own browser context, 1280x800, reduced motion
 //	tb.open(t, path)               navigate to a path of the test server (or a full URL); waits for load
 //	tb.waitReady(t)                wait for <html data-ready="true">: the client app has mounted
 //	tb.startApp(t)                 scroll to the panels, as a reader on a phone does, and waitReady
@@ -254,7 +264,8 @@ var (
 )
 
 // browser starts one headless Chromium for the whole run, with a fresh
-// profile; each test gets its own browser context in it (see newTab).
+// profile in which no test loads a page: each tab gets a browser context
+// of its own (see newTab).
 // Without Chromium the test skips, or fails when CI=true.
 func browser(t *testing.T) context.Context {
 	t.Helper()

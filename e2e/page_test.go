@@ -158,6 +158,11 @@ func TestPrerenderedTextMatchesClient(t *testing.T) {
 	noJS := newTab(t, 60*time.Second)
 	disableScripts(t, noJS)
 	noJS.open(t, "/")
+	// Had the scripts run, the app would have replaced the server's text
+	// and the two would match whatever the server sent.
+	if eval[bool](t, noJS, `typeof goappEnv !== "undefined"`) {
+		t.Fatal("the page's scripts ran in the tab without JavaScript: the comparison would prove nothing")
+	}
 	withJS := newTab(t, 60*time.Second)
 	withJS.open(t, "/")
 	withJS.waitReady(t)
