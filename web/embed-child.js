@@ -79,7 +79,10 @@
   new MutationObserver(announceReady).observe(document.documentElement, { attributes: true, attributeFilter: ["data-ready"] });
 
   if (window.ResizeObserver) {
-    new ResizeObserver(schedule).observe(document.documentElement);
+    // The border box: the height sent is <html>'s border box, and a
+    // change of its padding or border alone would not notify a watch of
+    // the content box.
+    new ResizeObserver(schedule).observe(document.documentElement, { box: "border-box" });
   }
   window.addEventListener("load", function () { send(true); });
   send(true);
