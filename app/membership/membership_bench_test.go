@@ -1,12 +1,12 @@
 package membership
 
 import (
-	"explainer/app/sources"
 	"strings"
 	"testing"
 
 	"explainer/app/country"
 	"explainer/app/date"
+	"explainer/app/sources"
 )
 
 // What the map computes on every date change: the status of every state

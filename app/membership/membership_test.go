@@ -1,13 +1,13 @@
 package membership
 
 import (
-	"explainer/app/sources"
 	"strings"
 	"testing"
 
 	"explainer/app/country"
 	"explainer/app/date"
 	"explainer/app/sheet/sheettest"
+	"explainer/app/sources"
 	"explainer/app/timeline"
 )
 

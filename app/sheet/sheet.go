@@ -240,3 +240,19 @@ func CheckURL(s string) error {
 	}
 	return nil
 }
+
+// IsSlug reports whether s is lower-case letters and digits in groups
+// joined by single hyphens: the form of
+// the content files' ids and keys.
+func IsSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}

@@ -85,7 +85,7 @@ func Parse(name string, r io.Reader) (*Catalog, error) {
 		case rep.Key == "":
 			row.Errorf("key", "missing key")
 			ok = false
-		case !isSlug(rep.Key):
+		case !sheet.IsSlug(rep.Key):
 			row.Errorf("key", "%q is not a key (want lower-case letters, digits and single hyphens)", rep.Key)
 			ok = false
 		case lines[rep.Key] != 0:
@@ -177,17 +177,4 @@ func Cite(cell string, lookup func(string) (Report, bool)) ([]Report, error) {
 		out = append(out, r)
 	}
 	return out, nil
-}
-
-func isSlug(s string) bool {
-	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
 }

@@ -240,7 +240,7 @@ func (p *parser) event(row sheet.Row) (Event, bool) {
 		case p.known.Paragraphs != nil && !p.known.Paragraphs(id):
 			row.Errorf("Paragraph", "unknown paragraph %q", id)
 			ok = false
-		case p.known.Paragraphs == nil && !isSlug(id):
+		case p.known.Paragraphs == nil && !sheet.IsSlug(id):
 			row.Errorf("Paragraph", "%q is not a paragraph id (want a lower-case slug)", id)
 			ok = false
 		}
@@ -321,7 +321,7 @@ func (p *parser) id(row sheet.Row) (string, bool) {
 	case id == "":
 		row.Errorf("ID", "missing id")
 		return "", false
-	case !isSlug(id):
+	case !sheet.IsSlug(id):
 		row.Errorf("ID", "%q is not an id (want lower-case letters, digits and single hyphens, e.g. armenia-freezes)", id)
 		return "", false
 	case p.ids[id] != 0:
@@ -401,21 +401,6 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// isSlug reports whether s is lower-case letters and digits in groups
-// joined by single hyphens.
-func isSlug(s string) bool {
-	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
 }
 
 // slug makes an id from a headline: lower-case ASCII letters and digits,

@@ -1,11 +1,11 @@
 package timeline
 
 import (
-	"explainer/app/sources"
 	"strings"
 	"testing"
 
 	"explainer/app/date"
+	"explainer/app/sources"
 )
 
 func BenchmarkParseEvents(b *testing.B) {

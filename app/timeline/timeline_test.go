@@ -1,14 +1,15 @@
 package timeline
 
 import (
-	"explainer/app/sources"
 	"os"
 	"strings"
 	"testing"
 
 	"explainer/app/country"
 	"explainer/app/date"
+	"explainer/app/sheet"
 	"explainer/app/sheet/sheettest"
+	"explainer/app/sources"
 )
 
 var article = Known{Paragraphs: IsArticleParagraph, Sources: sources.Default().Lookup}
@@ -330,7 +331,7 @@ func TestSlug(t *testing.T) {
 		{strings.Repeat("abcdefghi ", 10), "abcdefghi-abcdefghi-abcdefghi-abcdefghi-abcdefghi-abcdefghi"},
 	}
 	for _, tt := range tests {
-		if got := slug(tt.in); got != tt.want || !isSlug(got) {
+		if got := slug(tt.in); got != tt.want || !sheet.IsSlug(got) {
 			t.Errorf("slug(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
