@@ -376,3 +376,22 @@ func TestEmbedWorksInASandboxedIframe(t *testing.T) {
 		tb.noErrors(t)
 	})
 }
+
+// A change of <html>'s own padding, with no change of its content, still
+// reaches the host page: the height sent is the border box, so the embed
+// must watch that box, not the content box inside it.
+func TestEmbedSendsItsHeightWhenOnlyItsPaddingChanges(t *testing.T) {
+	host := newReadyHost(t, "padded", "")
+	tb := newTab(t, 90*time.Second)
+	tb.open(t, host+"/")
+	before := checkReadyEmbed(t, tb, "padded")
+	if _, err := chromedp.Run(embedTarget(t, tb), chromedp.Evaluate[bool](
+		`(document.documentElement.style.paddingBottom = "37px", true)`)); err != nil {
+		t.Fatal(err)
+	}
+	after := checkReadyEmbed(t, tb, "padded")
+	if after.Height != before.Height+37 {
+		t.Errorf("the embed is %.0f px tall after 37 px of padding, was %.0f", after.Height, before.Height)
+	}
+	tb.noErrors(t)
+}
