@@ -27,9 +27,18 @@ self.addEventListener("install", (event) => {
       const cache = await caches.open(cacheName);
       await Promise.all(
         resourcesToCache.map(async (url) => {
-          const response = await fetch(versioned(url));
+          const asked = versioned(url);
+          let response = await fetch(asked);
           if (!response.ok) {
             throw new Error(`caching ${url} for offline use: ${response.status}`);
+          }
+          if (asked !== url) {
+            // Kept as the response of url itself, not of the versioned URL.
+            response = new Response(await response.blob(), {
+              status: response.status,
+              statusText: response.statusText,
+              headers: response.headers,
+            });
           }
           await cache.put(url, response);
         })

@@ -74,11 +74,14 @@ func pageKey(s site) func(*http.Request) string {
 // Cache-Control of the pages and go-app's other documents (app.js,
 // wasm_exec.js, app.css, the manifest): browsers check for a new version
 // on each use (max-age=0, answered with a 304 while there is none); a
-// shared cache (a CDN) may serve them for a minute without asking, then
-// stale for another while it asks, and for a day while the server is
-// down. A release thus reaches every reader within about two minutes. The
-// service worker is the exception: see workerCacheControl.
-const pageCacheControl = "public, max-age=0, s-maxage=60, stale-while-revalidate=60, stale-if-error=86400"
+// shared cache (a CDN) may serve them for a minute without asking, and for
+// a day while the server is down. A release thus reaches every reader
+// within about a minute. No stale-while-revalidate: browsers honour it too,
+// and would refetch every page and script in the background after each
+// use, offline included; a CDN can serve stale while it updates by its own
+// setting (deploy/nginx-cdn.conf does). The service worker is the
+// exception: see workerCacheControl.
+const pageCacheControl = "public, max-age=0, s-maxage=60, stale-if-error=86400"
 
 // workerCacheControl is the service worker's Cache-Control: a CDN must
 // ask the server every time (a 304 while nothing changed), so that the
