@@ -87,6 +87,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzTransitions$$' -fuzztime $(FUZZTIME) ./app/sheet/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/date/
 
-# Load on loopback with wrk: req/s, p99, errors and server memory.
+# Load on loopback with wrk, shaped as real traffic: the reader mix with
+# tracking parameters, a flood of junk URLs, slow clients fetching the
+# wasm, the mix behind deploy/nginx-cdn.conf (hit ratio). req/s, p50, p99,
+# errors and server memory for each, and each goal with its figure.
 loadtest: build
 	./tools/loadtest.sh

@@ -173,7 +173,8 @@ const browserEncodings = "gzip, deflate, br, zstd"
 
 // headerRoutes are the requests whose answers a static host must give as
 // the server does: every kind of file of the export, each coding of the
-// wasm, and paths the site does not have.
+// wasm, and paths the site does not have; TestStaticHostHeaders adds the
+// build's files at their hashed paths (hashedHeaderRoutes), immutable.
 var headerRoutes = []struct{ path, acceptEncoding string }{
 	{"/", browserEncodings},
 	{"/?event=armenia-freezes&country=ARM", browserEncodings},
@@ -208,7 +209,7 @@ var securityHeaders = []string{
 //
 // Left out everywhere: Date and Server; ETag and Last-Modified (go-app tags
 // its files with the build's version, hosts with each file's time and size:
-// either lets a browser revalidate, and every answer says no-cache);
+// either lets a browser and a CDN revalidate);
 // Content-Length and Transfer-Encoding (hosts gzip with other compressors,
 // and Caddy streams precompressed files chunked); Accept-Ranges.
 var fileHeaders = []string{"Content-Encoding", "Access-Control-Allow-Origin", "Cache-Control"}
@@ -320,7 +321,7 @@ func TestStaticHostHeaders(t *testing.T) {
 	for _, host := range staticHosts {
 		t.Run(host.name, func(t *testing.T) {
 			site := host.start(t, root)
-			for _, r := range headerRoutes {
+			for _, r := range append(slices.Clip(headerRoutes), hashedHeaderRoutes(t)...) {
 				server, got := getRaw(t, baseURL+r.path, r.acceptEncoding), getRaw(t, site+r.path, r.acceptEncoding)
 				for _, d := range headerDiffs(server, got) {
 					t.Errorf("GET %s (Accept-Encoding %q): %s", r.path, r.acceptEncoding, d)

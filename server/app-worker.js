@@ -1,9 +1,14 @@
 // The explainer's service worker. The server fills in {{.Version}} and
 // {{.ResourcesToCache}} (go-app's ServiceWorkerTemplate).
 //
-// It differs from go-app's stock worker in three ways:
+// It differs from go-app's stock worker in these ways:
 //  - install waits (event.waitUntil) until every resource is cached, so
 //    "installed" means "works offline";
+//  - what install caches is fetched with the version in the query (but for
+//    the content-hashed /web/ files, whose URL names their bytes): a CDN in
+//    front may keep a page or app.js for a while after a release, and the
+//    new version's cache must not mix in the old one's files. The server
+//    and static hosts ignore the parameter; it is stored under the plain URL;
 //  - a page asked for with a query string (a deep link such as
 //    /?event=armenia-freezes) falls back, offline, to the cached page
 //    without the query: the client app reads the query itself;
@@ -20,11 +25,39 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(cacheName);
-      await cache.addAll(resourcesToCache);
+      await Promise.all(
+        resourcesToCache.map(async (url) => {
+          const asked = versioned(url);
+          let response = await fetch(asked);
+          if (!response.ok) {
+            throw new Error(`caching ${url} for offline use: ${response.status}`);
+          }
+          if (asked !== url) {
+            // Kept as the response of url itself, not of the versioned URL.
+            response = new Response(await response.blob(), {
+              status: response.status,
+              statusText: response.statusText,
+              headers: response.headers,
+            });
+          }
+          await cache.put(url, response);
+        })
+      );
       await self.skipWaiting();
     })()
   );
 });
+
+// versioned is url with this version in its query, unless its path holds
+// its content's hash already.
+function versioned(url) {
+  if (/\/web\/[0-9a-f]{12}\//.test(url)) {
+    return url;
+  }
+  const u = new URL(url, self.location.href);
+  u.searchParams.set("v", "{{.Version}}");
+  return u.href;
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

@@ -50,7 +50,8 @@ func export(out string, s site, a *assets, stdout, stderr io.Writer) error {
 // exportRoutes lists every route a static site needs: the pages, go-app's
 // scripts and styles, the service worker, the manifests, robots.txt, and
 // every file of the web folder, precompressed copies included (a static
-// host sends those itself, by Accept-Encoding).
+// host sends those itself, by Accept-Encoding), and the build's files
+// again at their content-hashed paths, which the pages name.
 func exportRoutes(a *assets) ([]string, error) {
 	routes := append(components.Paths(),
 		"/app.js", "/app-worker.js", "/wasm_exec.js", "/app.css",
@@ -72,6 +73,7 @@ func exportRoutes(a *assets) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listing %s: %w", a.dir, err)
 	}
+	routes = append(routes, a.hashedRoutes()...)
 	sort.Strings(routes)
 	return routes, nil
 }

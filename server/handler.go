@@ -29,7 +29,7 @@ func newAppHandler(a *assets, s site) *app.Handler {
 	if u, err := url.Parse(s.origin); err == nil {
 		domain = u.Host
 	}
-	prefix := s.prefix
+	resolver := assetResolver{prefix: prefixResolver(strings.TrimRight(s.prefix, "/")), assets: a}
 	return &app.Handler{
 		Domain:          domain,
 		Image:           "/web/screenshots/wide.png",
@@ -52,12 +52,12 @@ func newAppHandler(a *assets, s site) *app.Handler {
 		Styles: []string{"/web/explainer.css"},
 		// Sends the page\'s height to a host page when it is in an iframe.
 		Scripts:               []string{"/web/embed-child.js defer"},
-		Resources:             prefixResolver(strings.TrimRight(prefix, "/")),
+		Resources:             resolver,
 		Version:               a.version,
 		WasmContentLength:     strconv.FormatInt(a.wasmSize, 10),
 		ServiceWorkerTemplate: appWorkerJS,
 		// Without JavaScript, hide the loading bar and the controls that need it.
-		RawHeaders:         []string{`<noscript><link rel="stylesheet" href="` + prefixResolver(prefix).Resolve("/web/noscript.css") + `"></noscript>`},
+		RawHeaders:         []string{`<noscript><link rel="stylesheet" href="` + resolver.Resolve("/web/noscript.css") + `"></noscript>`},
 		CacheableResources: offlineResources(),
 	}
 }
@@ -93,4 +93,18 @@ func (p prefixResolver) Resolve(location string) string {
 		return location
 	}
 	return string(p) + "/" + strings.TrimLeft(location, "/")
+}
+
+// assetResolver is prefixResolver with the build's files at their
+// content-hashed URLs (see assets.hashedPath): what go-app resolves is
+// what the pages, app.js and the service worker's cache list name, so
+// they all fetch the hashed, immutable URLs.
+type assetResolver struct {
+	prefix prefixResolver
+	assets *assets
+}
+
+// Resolve maps a site path to its URL path, hashed where it can be.
+func (r assetResolver) Resolve(location string) string {
+	return r.prefix.Resolve(r.assets.hashedPath(location))
 }

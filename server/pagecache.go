@@ -9,10 +9,15 @@ import (
 
 // pageCache keeps recently asked-for pages so each is rendered once:
 // go-app prerenders the whole document on every request, which caps a
-// 2-core machine at a few hundred pages a second. A page's HTML depends
-// only on its path, raw query, Host and X-Forwarded-Proto (the oEmbed
-// link), which make the key. Raw queries, not canonical views: junk
-// variants of a URL only evict one another in the bounded cache.
+// 2-core machine at a few hundred pages a second. key says which requests
+// get the same page; by default their path, raw query, Host and
+// X-Forwarded-Proto. The server puts it behind canonicalPages, with a key
+// of the canonical view (pageKey), so junk variants of a URL are the page
+// they stand for.
+//
+// A hit whose ETag the request's If-None-Match names is answered with a
+// 304, as go-app answers a miss: a CDN revalidating, or a browser, gets
+// no body.
 //
 // It also gzips what next sends (see encodeBody), pages or not: a page
 // once, when it is cached, so a hit costs no compression; go-app's other
@@ -21,6 +26,7 @@ type pageCache struct {
 	next     http.Handler
 	maxBytes int // total size of the cached bodies, both codings
 	maxKey   int // longer keys (URLs) are rendered every time, never cached
+	key      func(*http.Request) string
 
 	mu    sync.Mutex
 	size  int
@@ -38,17 +44,26 @@ type cachedPage struct {
 
 // newPageCache caches the HTML pages of next, up to maxBytes of them.
 func newPageCache(next http.Handler, maxBytes int) *pageCache {
-	return &pageCache{next: next, maxBytes: maxBytes, maxKey: 2048, order: list.New(), pages: map[string]*list.Element{}}
+	return &pageCache{next: next, maxBytes: maxBytes, maxKey: 2048, key: rawKey, order: list.New(), pages: map[string]*list.Element{}}
+}
+
+// rawKey tells requests apart by all that could change a page.
+func rawKey(r *http.Request) string {
+	return r.Host + "\x00" + r.Header.Get("X-Forwarded-Proto") + "\x00" + r.URL.Path + "?" + r.URL.RawQuery
 }
 
 // ServeHTTP serves a cached page, or has next render the response, sends
 // it gzipped where it can be, and caches it if it is an HTML page (a 200:
 // not an error, not a 304).
 func (c *pageCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	key := r.Host + "\x00" + r.Header.Get("X-Forwarded-Proto") + "\x00" + r.URL.Path + "?" + r.URL.RawQuery
+	key := c.key(r)
 	cacheable := (r.Method == http.MethodGet || r.Method == http.MethodHead) && len(key) <= c.maxKey
 	if cacheable {
 		if p := c.get(key); p != nil {
+			if etagMatch(r.Header.Get("If-None-Match"), p.header.Get("ETag")) {
+				sendBody(w, r, p.header, http.StatusNotModified, encodedBody{})
+				return
+			}
 			sendBody(w, r, p.header, http.StatusOK, p.body)
 			return
 		}
@@ -84,7 +99,7 @@ func (c *pageCache) get(key string) *cachedPage {
 }
 
 func (c *pageCache) put(p *cachedPage) {
-	if p.body.size() > c.maxBytes/4 {
+	if p.body.size() > c.maxBytes/4 || c.maxBytes == 0 {
 		return
 	}
 	c.mu.Lock()
@@ -101,4 +116,20 @@ func (c *pageCache) put(p *cachedPage) {
 		delete(c.pages, old.key)
 		c.size -= old.body.size()
 	}
+}
+
+// etagMatch reports whether an If-None-Match header names etag (weakly
+// compared, as RFC 9110 asks for If-None-Match), or is "*".
+func etagMatch(ifNoneMatch, etag string) bool {
+	if ifNoneMatch == "" || etag == "" {
+		return false
+	}
+	etag = strings.TrimPrefix(etag, "W/")
+	for _, t := range strings.Split(ifNoneMatch, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == etag {
+			return true
+		}
+	}
+	return false
 }

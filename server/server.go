@@ -52,22 +52,30 @@ const frameAnyone = "*"
 // oEmbed endpoint, everything else to go-app (pages, app.js, the service
 // worker). embedAncestors is the CSP frame-ancestors source list for /embed.
 func newServer(a *assets, s site, embedAncestors string) http.Handler {
+	return newServerCaching(a, s, embedAncestors, pageCacheBytes)
+}
+
+// newServerCaching is newServer with a page cache of cacheBytes (0: none).
+func newServerCaching(a *assets, s site, embedAncestors string, cacheBytes int) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.StripPrefix("/web", a))
 	mux.Handle("/robots.txt", a)
-	mux.Handle("/manifest.webmanifest", manifestHandler(s.prefix))
-	mux.Handle("/manifest.json", manifestHandler(s.prefix))
+	mux.Handle("/manifest.webmanifest", withCacheControl(manifestHandler(s.prefix), pageCacheControl))
+	mux.Handle("/manifest.json", withCacheControl(manifestHandler(s.prefix), pageCacheControl))
 	mux.Handle("/oembed", oembedHandler(s))
 	// go-app would fetch these over HTTP from its resource provider; we have none.
 	mux.Handle("/sitemap.xml", http.NotFoundHandler())
 	mux.Handle("/ads.txt", http.NotFoundHandler())
 	goapp := newAppHandler(a, s)
-	mux.Handle("/app.js", patchedAppJS(goapp))
+	mux.Handle("/app.js", withCacheControl(patchedAppJS(goapp), pageCacheControl))
 	var head func(*http.Request) string
 	if !s.static { // a static host has no /oembed to discover
 		head = func(r *http.Request) string { return oembedLink(s, r) }
 	}
-	mux.Handle("/", newPageCache(withPageHead(goapp, head), pageCacheBytes))
+	pages := newPageCache(withPageHead(goapp, head), cacheBytes)
+	pages.key = pageKey(s)
+	mux.Handle("/app-worker.js", withCacheControl(pages, workerCacheControl))
+	mux.Handle("/", withCacheControl(canonicalPages(pages), pageCacheControl))
 	return withHeaders(mux, embedAncestors)
 }
 
