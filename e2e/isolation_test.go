@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -19,11 +20,20 @@ type leftovers struct {
 	SessionCookie bool
 }
 
-// readLeftovers looks, from a page of the test server's origin, for what
+// jsArray is strings as a JavaScript array literal.
+func jsArray(strs []string) string {
+	quoted := make([]string, len(strs))
+	for i, s := range strs {
+		quoted[i] = jsString(s)
+	}
+	return "[" + strings.Join(quoted, ", ") + "]"
+}
+
+// readLeftovers looks, for files and more, from a page of the test server's origin, for what
 // a visit may have left. The HTTP cache is asked with only-if-cached, which
 // never goes to the network; the service worker is bypassed, or it would
 // answer from its own cache.
-func readLeftovers(t *testing.T, tb *tab) leftovers {
+func readLeftovers(t *testing.T, tb *tab, files []string) leftovers {
 	t.Helper()
 	if _, err := chromedp.Call(tb.ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
 		t.Fatal(err)
@@ -31,7 +41,7 @@ func readLeftovers(t *testing.T, tb *tab) leftovers {
 	return eval[leftovers](t, tb, `(async () => {
 		const cached = async u => (await fetch(u, {cache: "only-if-cached", mode: "same-origin"}).then(r => r.ok, () => false)) ? [u] : [];
 		return {
-			HTTPCache: [...await cached("/web/app.wasm"), ...await cached("/app.js"), ...await cached("/web/explainer.css")].join(" "),
+			HTTPCache: (await Promise.all(`+jsArray(files)+`.map(cached))).flat().join(" "),
 			Workers: (await navigator.serviceWorker.getRegistrations()).length,
 			Caches: (await caches.keys()).length,
 			LocalStorage: localStorage.getItem("left-by-another-test") !== null,
@@ -62,16 +72,19 @@ func TestTabsShareNothing(t *testing.T) {
 	})()`)
 	// The probes see each leftover where it is; else the check below
 	// would prove nothing.
-	want := leftovers{HTTPCache: "/web/app.wasm /app.js /web/explainer.css", Workers: 1, Caches: 1,
+	// The built files' URLs carry their content hash: probe the ones the
+	// page loaded.
+	files := eval[[]string](t, first, `["app.wasm", "explainer.css"].map(f => new URL(performance.getEntriesByType("resource").find(e => e.name.includes(f)).name).pathname).concat("/app.js")`)
+	want := leftovers{HTTPCache: strings.Join(files, " "), Workers: 1, Caches: 1,
 		LocalStorage: true, Cookie: true, SessionCookie: true, IndexedDB: true}
-	if got := readLeftovers(t, first); got != want {
+	if got := readLeftovers(t, first, files); got != want {
 		t.Fatalf("in the tab that left them, the probes find %+v; want %+v", got, want)
 	}
 
 	// A page of the same origin that loads nothing itself.
 	second := newTab(t, 30*time.Second)
 	second.open(t, "/robots.txt")
-	if got := readLeftovers(t, second); got != (leftovers{}) {
+	if got := readLeftovers(t, second, files); got != (leftovers{}) {
 		t.Errorf("a fresh tab finds what another tab left: %+v", got)
 	}
 	// The second tab's misses are the probe's: only the first's count.
