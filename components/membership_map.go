@@ -65,10 +65,10 @@ func (m *MembershipMap) Render() app.UI {
 	// tabindex -1: in-page links to #map move focus here (see Article.OnNav).
 	return app.Section().ID("map").Class("panel map-panel").Aria("labelledby", "map-title").TabIndex(-1).
 		OnKeyDown(m.onPanelKey).Body(
-		app.H2().ID("map-title").Body(
-			app.Text("Who was in the CSTO on "),
-			app.Time().ID("map-date").DateTime(at.String()).Text(at.Long()),
-		),
+		m.heading(c, at),
+		app.If(!m.Iview.Asked.IsZero(), func() app.UI {
+			return app.P().ID("map-note").Class("map-note").Text(outOfRangeNote(m.Iview))
+		}),
 		app.P().Class("panel-intro").ID("map-help").Text(
 			"Pick a state for its story: click it, or tab to the map and use the arrow keys, then Enter."),
 		// The frame listens, not the <svg>: Chromium makes an SVG element
@@ -107,6 +107,58 @@ func (m *MembershipMap) Render() app.UI {
 			return NewCountryCard().Country(m.Iview.Country).View(m.Iview)
 		}),
 	)
+}
+
+// heading names the map's date, and says outright when no state was a
+// member on it, so an empty map is never mistaken for missing data.
+func (m *MembershipMap) heading(c *content.Content, at date.Date) app.UI {
+	v := m.Iview
+	if v.At.IsZero() {
+		v.At = at
+	}
+	lead := "Who was in the CSTO "
+	var tail app.UI
+	if !anyMember(c, at) {
+		lead = "No state was in the CSTO "
+		if first, ok := firstTransition(c); ok && at.Before(first) {
+			tail = app.Span().Class("map-title-note").Text(" (the treaty was signed on " + first.Long() + ")")
+		}
+	}
+	return app.H2().ID("map-title").Body(
+		app.Text(lead+v.Prep()+" "),
+		app.Time().ID("map-date").DateTime(at.String()).Text(v.DateText()),
+		tail,
+	)
+}
+
+func anyMember(c *content.Content, at date.Date) bool {
+	for _, iso := range c.History.States() {
+		if c.History.StatusAt(iso, at).IsMember() {
+			return true
+		}
+	}
+	return false
+}
+
+// firstTransition is the day the first state joined.
+func firstTransition(c *content.Content) (date.Date, bool) {
+	var first date.Date
+	for _, iso := range c.History.States() {
+		if ts := c.History.Transitions(iso); len(ts) > 0 && (first.IsZero() || ts[0].Date.Before(first)) {
+			first = ts[0].Date
+		}
+	}
+	return first, !first.IsZero()
+}
+
+// outOfRangeNote tells the reader that the date their link asked for lies
+// outside the map's range, and which day the map shows instead.
+func outOfRangeNote(v view.View) string {
+	side := "before the map's first day"
+	if v.Asked.After(v.At) {
+		side = "after the map's last day"
+	}
+	return "The link asked for " + v.Asked.Long() + ", " + side + "; the map shows " + v.At.Long() + "."
 }
 
 // countryShape is one state's shape: a focusable button in the map's
