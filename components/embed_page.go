@@ -77,7 +77,7 @@ func (p *EmbedPage) Render() app.UI {
 				return p.panels.Panel("map", func() app.UI { return NewMembershipMap().View(p.view) })
 			}),
 			app.If(v.Shows(embed.Timeline), func() app.UI {
-				return p.panels.Panel("timeline", func() app.UI { return NewTimeline().View(p.view) })
+				return p.panels.Panel("timeline", func() app.UI { return NewTimeline().View(p.view).WithoutMap(!v.Shows(embed.Map)) })
 			}),
 			app.If(v.Shows(embed.Article), func() app.UI {
 				return p.panels.Panel("article", func() app.UI { return NewArticle(story.Default()).View(p.view) })

@@ -1,0 +1,125 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// mapShown is what the map panel says about its date.
+type mapShown struct {
+	Title, Note, DateTime, Search, Scrubber string
+	Members                                 []string // states drawn as members, frozen or not
+	AZE                                     string
+	History                                 int
+}
+
+func readMapShown(t *testing.T, tb *tab) mapShown {
+	t.Helper()
+	return eval[mapShown](t, tb, `({
+		Title: document.getElementById("map-title").textContent,
+		Note: document.getElementById("map-note")?.textContent ?? "",
+		DateTime: document.getElementById("map-date").getAttribute("datetime"),
+		Search: location.search,
+		Scrubber: document.querySelector(".scrubber-label")?.textContent ?? "",
+		Members: [...document.querySelectorAll('#map path[data-iso]')].filter(p => ["member", "frozen"].includes(p.dataset.status)).map(p => p.dataset.iso),
+		AZE: document.querySelector('#map path[data-iso="AZE"]').dataset.status,
+		History: history.length,
+	})`)
+}
+
+// A month or a year in the URL is understood, said in words, and kept in
+// the URL's short form; a real day outside the map's range clamps, and
+// the heading says no state was a member; the URL is rewritten to what is
+// shown without a new history entry.
+func TestAtAcceptsMonthYearAndClamps(t *testing.T) {
+	tests := []struct {
+		open, search    string
+		title, note     string
+		dateTime        string
+		aze             string
+		noMembers       bool
+		scrubberPhrase  string
+		titleNotContain string
+	}{
+		{open: "/?at=1999-03", search: "?at=1999-03", title: "Who was in the CSTO at the end of March 1999", dateTime: "1999-03-31", aze: "member", scrubberPhrase: "end of March 1999"},
+		{open: "/?at=1995", search: "?at=1995", title: "Who was in the CSTO at the end of 1995", dateTime: "1995-12-31", aze: "member", scrubberPhrase: "end of 1995"},
+		{open: "/?at=1999-12", search: "?at=1999-12", title: "end of December 1999", dateTime: "1999-12-31", aze: "former"},
+		{open: "/?at=1990-06-01", search: "?at=1991-01-01", title: "No state was in the CSTO on 1 January 1991", note: "1 June 1990", dateTime: "1991-01-01", aze: "none", noMembers: true},
+		{open: "/?country=arm&at=1990", search: "?at=1991-01-01&country=ARM", title: "No state was in the CSTO", note: "1990", dateTime: "1991-01-01", aze: "none", noMembers: true},
+		{open: "/?at=1999-3&country=RUS", search: "?country=RUS", title: "Who was in the CSTO on 27 November 2025", dateTime: "2025-11-27", aze: "former"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.TrimPrefix(tt.open, "/?"), func(t *testing.T) {
+			tb := newTab(t, 60*time.Second)
+			tb.open(t, "/")
+			before := eval[int](t, tb, `history.length`)
+			tb.open(t, tt.open)
+			tb.waitReady(t)
+			got := readMapShown(t, tb)
+			if !strings.Contains(got.Title, tt.title) {
+				t.Errorf("map heading %q, want it to contain %q", got.Title, tt.title)
+			}
+			if got.DateTime != tt.dateTime {
+				t.Errorf("map date %s, want %s", got.DateTime, tt.dateTime)
+			}
+			if got.AZE != tt.aze {
+				t.Errorf("Azerbaijan is %q, want %q", got.AZE, tt.aze)
+			}
+			if tt.noMembers != (len(got.Members) == 0) {
+				t.Errorf("members drawn: %v (want none: %v)", got.Members, tt.noMembers)
+			}
+			if tt.noMembers && !strings.Contains(got.Title, "the treaty was signed on 15 May 1992") {
+				t.Errorf("the heading %q does not say when the treaty came", got.Title)
+			}
+			if !strings.Contains(got.Note, tt.note) || (tt.note == "") != (got.Note == "") {
+				t.Errorf("note %q, want one naming %q", got.Note, tt.note)
+			}
+			if !strings.Contains(got.Scrubber, tt.scrubberPhrase) {
+				t.Errorf("date slider label %q, want %q", got.Scrubber, tt.scrubberPhrase)
+			}
+			if got.Search != tt.search {
+				t.Errorf("URL query %q, want it normalised to %q", got.Search, tt.search)
+			}
+			if got.History != before+1 {
+				t.Errorf("history has %d entries after one navigation from %d: normalising added one", got.History, before)
+			}
+			tb.noErrors(t)
+		})
+	}
+}
+
+// The timeline embed without the map has no controls that only move the
+// map; the embed with both keeps them.
+func TestTimelineEmbedHasNoMapControls(t *testing.T) {
+	for _, w := range []int64{360, 1280} {
+		for view, want := range map[string]bool{"timeline": false, "all": true} {
+			tb := newTab(t, 60*time.Second)
+			tb.do(t, emulateWidth(w))
+			tb.open(t, "/embed?view="+view)
+			tb.waitReady(t)
+			got := eval[struct {
+				Slider, Play, Text bool
+			}](t, tb, `({
+				Slider: !!document.getElementById("date-scrubber"),
+				Play: !!document.getElementById("play-path"),
+				Text: document.body.innerText.includes("Map date") || document.body.innerText.includes("Play Armenia"),
+			})`)
+			if got.Slider != want || got.Play != want || got.Text != want {
+				t.Errorf("%d px, view=%s: slider %v, play button %v, their words %v; want %v", w, view, got.Slider, got.Play, got.Text, want)
+			}
+			tb.noErrors(t)
+		}
+	}
+}
+
+// emulateWidth makes the tab a window w CSS px wide (and 900 tall), a
+// phone's touch and scale when w is a phone's width.
+func emulateWidth(w int64) chromedp.Action[chromedp.Void] {
+	if w <= 480 {
+		return chromedp.EmulateViewport(w, 900, chromedp.EmulateMobile, chromedp.EmulateTouch)
+	}
+	return chromedp.EmulateViewport(w, 900)
+}
