@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -122,4 +123,76 @@ func emulateWidth(w int64) chromedp.Action[chromedp.Void] {
 		return chromedp.EmulateViewport(w, 900, chromedp.EmulateMobile, chromedp.EmulateTouch)
 	}
 	return chromedp.EmulateViewport(w, 900)
+}
+
+// chartText is one visible text of the timeline charts as rendered.
+type chartText struct {
+	Text, Class              string
+	FontPx, Height           float64 // font size on screen, and the height of its box
+	Left, Top, Right, Bottom float64
+	Chart                    int // which <svg> it is in
+}
+
+// readChartTexts returns every text of the timeline charts the reader can
+// see: its size on screen (font size times the drawing's scale) and box.
+func readChartTexts(t *testing.T, tb *tab) []chartText {
+	t.Helper()
+	return eval[[]chartText](t, tb, `(() => {
+		const svgs = [...document.querySelectorAll("#timeline-charts svg.era-chart, #timeline-charts svg.stairs-chart")];
+		return [...document.querySelectorAll("#timeline-charts text")].filter(e => e.getClientRects().length > 0).map(e => {
+			const r = e.getBoundingClientRect();
+			const m = e.getScreenCTM();
+			return {
+				Text: e.textContent, Class: e.getAttribute("class") || "",
+				FontPx: parseFloat(getComputedStyle(e).fontSize) * Math.hypot(m.a, m.b),
+				Height: r.height, Left: r.left, Top: r.top, Right: r.right, Bottom: r.bottom,
+				Chart: svgs.indexOf(e.closest("svg.era-chart, svg.stairs-chart")),
+			};
+		});
+	})()`)
+}
+
+var checkedWidths = []int64{320, 360, 390, 400, 768, 1024, 1280, 1600}
+
+// On every width, in the page and in the timeline embed, the charts' text
+// is at least 12 CSS px, no two texts overlap, and the staircase names
+// each year once.
+func TestChartsLegibleAtEveryWidth(t *testing.T) {
+	for _, path := range []string{"/", "/embed?view=timeline"} {
+		for _, w := range checkedWidths {
+			t.Run(fmt.Sprintf("%s@%d", path, w), func(t *testing.T) {
+				tb := newTab(t, 60*time.Second)
+				tb.do(t, emulateWidth(w))
+				tb.open(t, path)
+				tb.startApp(t)
+				texts := readChartTexts(t, tb)
+				if len(texts) < 10 {
+					t.Fatalf("only %d chart texts visible", len(texts))
+				}
+				years := map[string]int{}
+				for i, a := range texts {
+					if a.FontPx < 12 || a.Height < 12 {
+						t.Errorf("%q is %.1f px (box %.1f px tall), under 12", a.Text, a.FontPx, a.Height)
+					}
+					if a.Class == "stairs-year" {
+						years[a.Text]++
+					}
+					for _, b := range texts[i+1:] {
+						if a.Chart == b.Chart && a.Left < b.Right && b.Left < a.Right && a.Top < b.Bottom && b.Top < a.Bottom {
+							t.Errorf("%q and %q overlap", a.Text, b.Text)
+						}
+					}
+				}
+				if len(years) == 0 {
+					t.Error("no year under the staircase")
+				}
+				for y, n := range years {
+					if n != 1 {
+						t.Errorf("the staircase names %s %d times", y, n)
+					}
+				}
+				tb.noErrors(t)
+			})
+		}
+	}
 }
