@@ -71,35 +71,39 @@ func (m *MembershipMap) Render() app.UI {
 		}),
 		app.P().Class("panel-intro").ID("map-help").Text(
 			"Pick a state for its story: click it, or tab to the map and use the arrow keys, then Enter."),
-		// The frame listens, not the <svg>: Chromium makes an SVG element
-		// with focus listeners a tab stop.
-		app.Div().Class("map-frame").
-			OnClick(m.onClick("iso")).OnKeyDown(m.onCountryKey).
-			OnMouseOver(m.onPointer("iso")).OnMouseLeave(m.onPointer("iso")).
-			On("focusin", m.onFocusIn).On("focusout", m.onFocusOut).Body(
-			svg("svg").Class("map").Attr("viewBox", vb.ViewBox()).
-				Attr("role", "group").Aria("labelledby", "map-title").Aria("describedby", "map-help").Body(
-				staticLayer("map-defs", "map-defs", newMapPatterns),
-				// The shapes are live: they take focus and carry the names.
-				svg("g").Class("countries").Body(
-					app.Range(countries).Slice(func(i int) app.UI {
-						return m.countryShape(c, countries[i], at)
-					}),
+		// The inset sits over the map or below it, by the map's width (see
+		// explainer.css): both go in one box for it to be placed in.
+		app.Div().Class("map-area").Body(
+			// The frame listens, not the <svg>: Chromium makes an SVG element
+			// with focus listeners a tab stop.
+			app.Div().Class("map-frame").
+				OnClick(m.onClick("iso")).OnKeyDown(m.onCountryKey).
+				OnMouseOver(m.onPointer("iso")).OnMouseLeave(m.onPointer("iso")).
+				On("focusin", m.onFocusIn).On("focusout", m.onFocusOut).Body(
+				svg("svg").Class("map").Attr("viewBox", vb.ViewBox()).
+					Attr("role", "group").Aria("labelledby", "map-title").Aria("describedby", "map-help").Body(
+					staticLayer("map-defs", "map-defs", newMapPatterns),
+					// The shapes are live: they take focus and carry the names.
+					svg("g").Class("countries").Body(
+						app.Range(countries).Slice(func(i int) app.UI {
+							return m.countryShape(c, countries[i], at)
+						}),
+					),
+					// The patterns over them change with the date; they stay live,
+					// as diffing their long paths costs less than writing and
+					// parsing them again.
+					svg("g").Class("patterns").Aria("hidden", "true").Body(
+						app.Range(countries).Slice(func(i int) app.UI {
+							return patternOverlay(countries[i].Path, c.History.StatusAt(countries[i].ISO, at))
+						}),
+					),
+					// The frame of the inset and the names never change.
+					staticLayer("map-decor", "map-decor", newMapDecor),
 				),
-				// The patterns over them change with the date; they stay live,
-				// as diffing their long paths costs less than writing and
-				// parsing them again.
-				svg("g").Class("patterns").Aria("hidden", "true").Body(
-					app.Range(countries).Slice(func(i int) app.UI {
-						return patternOverlay(countries[i].Path, c.History.StatusAt(countries[i].ISO, at))
-					}),
-				),
-				// The frame of the inset and the names never change.
-				staticLayer("map-decor", "map-decor", newMapDecor),
+				m.tooltip(c, at),
 			),
-			m.tooltip(c, at),
+			m.inset(c, at, countries),
 		),
-		m.inset(c, at, countries),
 		mount.Static("map-legend", newMapLegend),
 		app.P().Class("map-credit").Text("Shapes: "+geo.Credit+" (1:50m, public domain). Borders as recognised internationally."),
 		m.parts.Panel("status-table", func() app.UI { return newStatusTable(c.History, at) }),

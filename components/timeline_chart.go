@@ -29,14 +29,14 @@ type chartLayout struct {
 
 // wideChartFrom is the container width, in CSS px, from which the wide
 // layout is shown; explainer.css has the same number.
-const wideChartFrom = 540
+const wideChartFrom = 480
 
 // narrowChartFrom is the narrowest the charts' container gets: a 320 px
 // phone less the page's and the panel's padding.
 const narrowChartFrom = 262
 
 var (
-	wideChart   = chartLayout{name: "wide", w: 720, left: 16, right: 704, font: 16, tickYears: 5}
+	wideChart   = chartLayout{name: "wide", w: 640, left: 14, right: 626, font: 16, tickYears: 5}
 	narrowChart = chartLayout{name: "narrow", w: 340, left: 10, right: 330, font: 16, tickYears: 10, eraRows: true}
 )
 
@@ -68,7 +68,7 @@ func newTimelineChart(t *timeline.Timeline, v view.View) app.UI {
 }
 
 func newCharts(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
-	return app.Div().Class("chart-" + l.name).Body(
+	return app.Div().Class("chart-"+l.name).Body(
 		newEraChart(t, v, l),
 		app.If(len(t.Path()) > 0, func() app.UI {
 			return app.P().Class("stairs-title").Text("Armenia's path of estrangement, step by step")

@@ -196,3 +196,110 @@ func TestChartsLegibleAtEveryWidth(t *testing.T) {
 		}
 	}
 }
+
+// box is an element's rectangle on screen.
+type box struct {
+	Text                     string
+	FontPx                   float64
+	Left, Top, Right, Bottom float64
+}
+
+func (a box) overlaps(b box) bool {
+	return a.Left < b.Right && b.Left < a.Right && a.Top < b.Bottom && b.Top < a.Bottom
+}
+
+func (a box) within(b box) bool {
+	return a.Left >= b.Left && a.Right <= b.Right && a.Top >= b.Top && a.Bottom <= b.Bottom
+}
+
+// mapLabels is what the reader sees of the map's names and the inset.
+type mapLabels struct {
+	Main, Inset       []box
+	InsetBox, Outline box
+	MapBox            box
+	Covered           []string // names of states whose text lies under the inset's box
+}
+
+const readMapLabels = `(() => {
+	const b = (e) => {
+		const r = e.getBoundingClientRect();
+		const m = e.getScreenCTM ? e.getScreenCTM() : null;
+		return {Text: e.textContent || "", FontPx: m ? parseFloat(getComputedStyle(e).fontSize) * Math.hypot(m.a, m.b) : 0,
+			Left: r.left, Top: r.top, Right: r.right, Bottom: r.bottom};
+	};
+	const shown = (e) => e.getClientRects().length > 0;
+	return {
+		Main: [...document.querySelectorAll("#map svg.map .labels text")].filter(shown).map(b),
+		Inset: [...document.querySelectorAll("#map svg.map-inset text")].filter(shown).map(b),
+		InsetBox: b(document.querySelector("#map .map-inset-box")),
+		Outline: b(document.querySelector("#map .inset-outline")),
+		MapBox: b(document.querySelector("#map svg.map")),
+	};
+})()`
+
+// At every width from 320 to 1600 px, in the page and in the map embed,
+// no name on the map overlaps another, the inset or the inset's outline,
+// every name is at least 12 px, the inset's names stay apart and inside it,
+// and its caption is whole.
+func TestMapLabelsClearAtEveryWidth(t *testing.T) {
+	for _, path := range []string{"/", "/embed?view=map"} {
+		t.Run(path, func(t *testing.T) {
+			tb := newTab(t, 120*time.Second)
+			tb.do(t, emulateWidth(390))
+			tb.open(t, path)
+			tb.startApp(t)
+			failures := 0
+			for w := int64(320); w <= 1600 && failures < 10; w += 10 {
+				tb.do(t, emulateWidth(w))
+				got := eval[mapLabels](t, tb, readMapLabels)
+				var problems []string
+				if len(got.Main) < 6 {
+					problems = append(problems, fmt.Sprintf("only %d names shown", len(got.Main)))
+				}
+				for i, a := range got.Main {
+					if a.FontPx < 12 {
+						problems = append(problems, fmt.Sprintf("%q is %.1f px", a.Text, a.FontPx))
+					}
+					if !a.within(got.MapBox) {
+						problems = append(problems, fmt.Sprintf("%q runs off the map", a.Text))
+					}
+					for _, b := range got.Main[i+1:] {
+						if a.overlaps(b) {
+							problems = append(problems, fmt.Sprintf("%q and %q overlap", a.Text, b.Text))
+						}
+					}
+					if a.overlaps(got.InsetBox) {
+						problems = append(problems, fmt.Sprintf("the inset covers %q", a.Text))
+					}
+					if a.overlaps(got.Outline) {
+						problems = append(problems, fmt.Sprintf("%q crosses the inset's outline", a.Text))
+					}
+				}
+				if len(got.Inset) != 3 {
+					problems = append(problems, fmt.Sprintf("%d names in the inset, want 3", len(got.Inset)))
+				}
+				for i, a := range got.Inset {
+					if a.FontPx < 12 {
+						problems = append(problems, fmt.Sprintf("inset: %q is %.1f px", a.Text, a.FontPx))
+					}
+					if !a.within(got.InsetBox) {
+						problems = append(problems, fmt.Sprintf("inset: %q runs out of the inset", a.Text))
+					}
+					for _, b := range got.Inset[i+1:] {
+						if a.overlaps(b) {
+							problems = append(problems, fmt.Sprintf("inset: %q and %q overlap", a.Text, b.Text))
+						}
+					}
+				}
+				if cut := eval[bool](t, tb, `(() => { const c = document.querySelector("#map .map-inset-box figcaption"); return c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1 })()`); cut {
+					problems = append(problems, "the inset's caption is cut")
+				}
+				if len(problems) > 0 {
+					failures++
+					t.Errorf("%d px: %s", w, strings.Join(problems, "; "))
+				}
+			}
+			tb.noErrors(t)
+		})
+	}
+}
