@@ -303,3 +303,48 @@ func TestMapLabelsClearAtEveryWidth(t *testing.T) {
 		})
 	}
 }
+
+// On a phone the date slider keeps room to be dragged: the play button
+// goes below it rather than squeezing it.
+func TestScrubberUsableOnPhones(t *testing.T) {
+	for _, w := range []int64{320, 360, 390} {
+		tb := newTab(t, 60*time.Second)
+		tb.do(t, emulateWidth(w))
+		tb.open(t, "/embed?view=all")
+		tb.waitReady(t)
+		got := eval[struct{ Range, Panel, PlayRight float64 }](t, tb, `({
+			Range: document.getElementById("date-scrubber").getBoundingClientRect().width,
+			Panel: document.getElementById("timeline").getBoundingClientRect().right,
+			PlayRight: document.getElementById("play-path").getBoundingClientRect().right,
+		})`)
+		if got.Range < 180 {
+			t.Errorf("%d px: the date slider is %.0f px wide", w, got.Range)
+		}
+		if got.PlayRight > got.Panel {
+			t.Errorf("%d px: the play button sticks out of the panel", w)
+		}
+		tb.noErrors(t)
+	}
+}
+
+// An embed with a forced theme paints the whole document in it, so an
+// iframe taller than the embed shows no band of the other theme.
+func TestEmbedThemeFillsTheFrame(t *testing.T) {
+	for theme, want := range map[string]string{"dark": "rgb(21, 20, 18)", "light": "rgb(251, 250, 247)"} {
+		tb := newTab(t, 60*time.Second)
+		tb.do(t, chromedp.EmulateViewport(800, 3000))
+		tb.open(t, "/embed?view=map&theme="+theme)
+		tb.waitReady(t)
+		got := eval[struct {
+			Background string
+			Filled     bool
+		}](t, tb, `({
+			Background: getComputedStyle(document.documentElement).backgroundColor,
+			Filled: document.documentElement.getBoundingClientRect().height >= innerHeight,
+		})`)
+		if got.Background != want && !got.Filled {
+			t.Errorf("theme %s: the document behind the embed is %s, want %s", theme, got.Background, want)
+		}
+		tb.noErrors(t)
+	}
+}
