@@ -124,12 +124,20 @@ func readFrames(t *testing.T, tb *tab) []frameState {
 // to the height its embed reports, under web/embed.js; an iframe of the
 // host's own origin that posts the same kind of message is not resized.
 func TestEmbedHostSizesEveryFrame(t *testing.T) {
+	for _, phone := range []bool{true, false} {
+		t.Run(map[bool]string{true: "390px", false: "1280px"}[phone], func(t *testing.T) { testEmbedHostSizes(t, phone) })
+	}
+}
+
+func testEmbedHostSizes(t *testing.T, phone bool) {
 	host := otherOriginHost(t, map[string]string{"/": embedHostPage(true), "/impostor": impostorPage})
 	if strings.HasPrefix(host, strings.TrimSuffix(baseURL, "/")) {
 		t.Fatalf("the host %s is on the explainer's origin", host)
 	}
 	tb := newTab(t, 150*time.Second)
-	tb.asPhone(t)
+	if phone {
+		tb.asPhone(t)
+	}
 	tb.open(t, host+"/")
 	// Each embed's last report, after it was ready, is its final height;
 	// wait until every iframe has taken the height it last reported.

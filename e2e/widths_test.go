@@ -102,14 +102,18 @@ func TestTimelineEmbedHasNoMapControls(t *testing.T) {
 			tb.open(t, "/embed?view="+view)
 			tb.waitReady(t)
 			got := eval[struct {
-				Slider, Play, Text bool
+				Slider, Play, Text, Cursor bool
 			}](t, tb, `({
 				Slider: !!document.getElementById("date-scrubber"),
 				Play: !!document.getElementById("play-path"),
 				Text: document.body.innerText.includes("Map date") || document.body.innerText.includes("Play Armenia"),
+				Cursor: [...document.querySelectorAll(".map-date-cursor")].some(e => e.getClientRects().length > 0 && getComputedStyle(e).display !== "none"),
 			})`)
 			if got.Slider != want || got.Play != want || got.Text != want {
 				t.Errorf("%d px, view=%s: slider %v, play button %v, their words %v; want %v", w, view, got.Slider, got.Play, got.Text, want)
+			}
+			if got.Cursor != want {
+				t.Errorf("%d px, view=%s: the chart's map-date cursor shown: %v, want %v", w, view, got.Cursor, want)
 			}
 			tb.noErrors(t)
 		}
