@@ -124,8 +124,8 @@ func (v View) Reset() View { return View{At: Summit, Extra: v.Extra} }
 
 // Parse reads a view from a URL query string (without the "?"). Each value
 // that is malformed or unknown to c is ignored. The date may be a day, a
-// month or a year (see setAt). When an event is selected
-// and no date is given, the map shows the event's date.
+// month or a year (see setAt). When an event is selected and no date is
+// given, the map shows the event's date.
 func Parse(rawQuery string, c Catalog) View {
 	v := Default()
 	// ParseQuery keeps every pair it could read, so a bad pair loses only itself.
