@@ -53,10 +53,11 @@ func monthEnd(i int) date.Date {
 
 // Render draws the slider and the play button.
 func (s *DateScrubber) Render() app.UI {
-	at := s.Iview.At
-	if at.IsZero() {
-		at = view.Summit
+	v := s.Iview
+	if v.At.IsZero() {
+		v.At = view.Summit
 	}
+	at := v.At
 	label := "Play Armenia's path"
 	if s.playing {
 		label = "Pause"
@@ -64,12 +65,12 @@ func (s *DateScrubber) Render() app.UI {
 	return app.Div().Class("scrubber").Body(
 		app.Label().For("date-scrubber").Class("scrubber-label").Body(
 			app.Text("Map date: "),
-			app.Time().DateTime(at.String()).Text(at.Long()),
+			app.Time().DateTime(at.String()).Text(v.DateText()),
 		),
 		app.Input().ID("date-scrubber").Type("range").Class("scrubber-range").
 			Min(0).Max(monthIndex(view.Latest)).Step(1).
 			Value(strconv.Itoa(monthIndex(at))).
-			Aria("valuetext", at.Long()).
+			Aria("valuetext", v.DateText()).
 			OnChange(s.onChange),
 		app.Button().ID("play-path").Class("button play-button").Type("button").
 			Aria("pressed", s.playing).Text(label).OnClick(s.togglePlay),

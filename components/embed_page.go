@@ -31,6 +31,7 @@ func NewEmbedPage() *EmbedPage {
 func (p *EmbedPage) OnInit() {
 	if app.IsClient {
 		p.read(app.Window().URL().RawQuery)
+		normaliseURL(p.view)
 		p.panels.Capture("map", "timeline", "article")
 	}
 }
@@ -44,7 +45,10 @@ func (p *EmbedPage) OnPreRender(ctx app.Context) {
 
 // OnNav re-reads them after a navigation inside the iframe.
 func (p *EmbedPage) OnNav(ctx app.Context) {
+	was := p.view
 	p.read(ctx.Page().URL().RawQuery)
+	p.view = was.Follow(p.view)
+	normaliseURL(p.view)
 }
 
 // OnMount mounts the panels, then marks the document ready.
@@ -73,7 +77,7 @@ func (p *EmbedPage) Render() app.UI {
 				return p.panels.Panel("map", func() app.UI { return NewMembershipMap().View(p.view) })
 			}),
 			app.If(v.Shows(embed.Timeline), func() app.UI {
-				return p.panels.Panel("timeline", func() app.UI { return NewTimeline().View(p.view) })
+				return p.panels.Panel("timeline", func() app.UI { return NewTimeline().View(p.view).WithoutMap(!v.Shows(embed.Map)) })
 			}),
 			app.If(v.Shows(embed.Article), func() app.UI {
 				return p.panels.Panel("article", func() app.UI { return NewArticle(story.Default()).View(p.view) })

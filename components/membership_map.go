@@ -65,41 +65,45 @@ func (m *MembershipMap) Render() app.UI {
 	// tabindex -1: in-page links to #map move focus here (see Article.OnNav).
 	return app.Section().ID("map").Class("panel map-panel").Aria("labelledby", "map-title").TabIndex(-1).
 		OnKeyDown(m.onPanelKey).Body(
-		app.H2().ID("map-title").Body(
-			app.Text("Who was in the CSTO on "),
-			app.Time().ID("map-date").DateTime(at.String()).Text(at.Long()),
-		),
+		m.heading(c, at),
+		app.If(!m.Iview.Asked.IsZero(), func() app.UI {
+			return app.P().ID("map-note").Class("map-note").Text(outOfRangeNote(m.Iview))
+		}),
 		app.P().Class("panel-intro").ID("map-help").Text(
 			"Pick a state for its story: click it, or tab to the map and use the arrow keys, then Enter."),
-		// The frame listens, not the <svg>: Chromium makes an SVG element
-		// with focus listeners a tab stop.
-		app.Div().Class("map-frame").
-			OnClick(m.onClick("iso")).OnKeyDown(m.onCountryKey).
-			OnMouseOver(m.onPointer("iso")).OnMouseLeave(m.onPointer("iso")).
-			On("focusin", m.onFocusIn).On("focusout", m.onFocusOut).Body(
-			svg("svg").Class("map").Attr("viewBox", vb.ViewBox()).
-				Attr("role", "group").Aria("labelledby", "map-title").Aria("describedby", "map-help").Body(
-				staticLayer("map-defs", "map-defs", newMapPatterns),
-				// The shapes are live: they take focus and carry the names.
-				svg("g").Class("countries").Body(
-					app.Range(countries).Slice(func(i int) app.UI {
-						return m.countryShape(c, countries[i], at)
-					}),
+		// The inset sits over the map or below it, by the map's width (see
+		// explainer.css): both go in one box for it to be placed in.
+		app.Div().Class("map-area").Body(
+			// The frame listens, not the <svg>: Chromium makes an SVG element
+			// with focus listeners a tab stop.
+			app.Div().Class("map-frame").
+				OnClick(m.onClick("iso")).OnKeyDown(m.onCountryKey).
+				OnMouseOver(m.onPointer("iso")).OnMouseLeave(m.onPointer("iso")).
+				On("focusin", m.onFocusIn).On("focusout", m.onFocusOut).Body(
+				svg("svg").Class("map").Attr("viewBox", vb.ViewBox()).
+					Attr("role", "group").Aria("labelledby", "map-title").Aria("describedby", "map-help").Body(
+					staticLayer("map-defs", "map-defs", newMapPatterns),
+					// The shapes are live: they take focus and carry the names.
+					svg("g").Class("countries").Body(
+						app.Range(countries).Slice(func(i int) app.UI {
+							return m.countryShape(c, countries[i], at)
+						}),
+					),
+					// The patterns over them change with the date; they stay live,
+					// as diffing their long paths costs less than writing and
+					// parsing them again.
+					svg("g").Class("patterns").Aria("hidden", "true").Body(
+						app.Range(countries).Slice(func(i int) app.UI {
+							return patternOverlay(countries[i].Path, c.History.StatusAt(countries[i].ISO, at))
+						}),
+					),
+					// The frame of the inset and the names never change.
+					staticLayer("map-decor", "map-decor", newMapDecor),
 				),
-				// The patterns over them change with the date; they stay live,
-				// as diffing their long paths costs less than writing and
-				// parsing them again.
-				svg("g").Class("patterns").Aria("hidden", "true").Body(
-					app.Range(countries).Slice(func(i int) app.UI {
-						return patternOverlay(countries[i].Path, c.History.StatusAt(countries[i].ISO, at))
-					}),
-				),
-				// The frame of the inset and the names never change.
-				staticLayer("map-decor", "map-decor", newMapDecor),
+				m.tooltip(c, at),
 			),
-			m.tooltip(c, at),
+			m.inset(c, at, countries),
 		),
-		m.inset(c, at, countries),
 		mount.Static("map-legend", newMapLegend),
 		app.P().Class("map-credit").Text("Shapes: "+geo.Credit+" (1:50m, public domain). Borders as recognised internationally."),
 		m.parts.Panel("status-table", func() app.UI { return newStatusTable(c.History, at) }),
@@ -107,6 +111,58 @@ func (m *MembershipMap) Render() app.UI {
 			return NewCountryCard().Country(m.Iview.Country).View(m.Iview)
 		}),
 	)
+}
+
+// heading names the map's date, and says outright when no state was a
+// member on it, so an empty map is never mistaken for missing data.
+func (m *MembershipMap) heading(c *content.Content, at date.Date) app.UI {
+	v := m.Iview
+	if v.At.IsZero() {
+		v.At = at
+	}
+	lead := "Who was in the CSTO "
+	var tail app.UI
+	if !anyMember(c, at) {
+		lead = "No state was in the CSTO "
+		if first, ok := firstTransition(c); ok && at.Before(first) {
+			tail = app.Span().Class("map-title-note").Text(" (the treaty was signed on " + first.Long() + ")")
+		}
+	}
+	return app.H2().ID("map-title").Body(
+		app.Text(lead+v.Prep()+" "),
+		app.Time().ID("map-date").DateTime(at.String()).Text(v.DateText()),
+		tail,
+	)
+}
+
+func anyMember(c *content.Content, at date.Date) bool {
+	for _, iso := range c.History.States() {
+		if c.History.StatusAt(iso, at).IsMember() {
+			return true
+		}
+	}
+	return false
+}
+
+// firstTransition is the day the first state joined.
+func firstTransition(c *content.Content) (date.Date, bool) {
+	var first date.Date
+	for _, iso := range c.History.States() {
+		if ts := c.History.Transitions(iso); len(ts) > 0 && (first.IsZero() || ts[0].Date.Before(first)) {
+			first = ts[0].Date
+		}
+	}
+	return first, !first.IsZero()
+}
+
+// outOfRangeNote tells the reader that the date their link asked for lies
+// outside the map's range, and which day the map shows instead.
+func outOfRangeNote(v view.View) string {
+	side := "before the map's first day"
+	if v.Asked.After(v.At) {
+		side = "after the map's last day"
+	}
+	return "The link asked for " + v.Asked.Long() + ", " + side + "; the map shows " + v.At.Long() + "."
 }
 
 // countryShape is one state's shape: a focusable button in the map's

@@ -7,49 +7,38 @@ import (
 	"explainer/app/membership"
 )
 
-// labelled are the states named on the main map. The South Caucasus states
-// are named in the inset, where they have room.
-var labelled = map[string]bool{
-	"RUS": true, "KAZ": true, "KGZ": true, "TJK": true, "UZB": true, "TKM": true,
-	"BLR": true, "UKR": true, "TUR": true, "IRN": true, "AFG": true, "CHN": true, "MNG": true,
-}
-
-// majorLabel are the names kept on a phone's small map: the members.
-var majorLabel = map[string]bool{"RUS": true, "KAZ": true, "BLR": true, "UZB": true, "KGZ": true, "TJK": true}
-
-var insetLabelled = map[string]bool{"ARM": true, "AZE": true, "GEO": true}
-
 // newInsetLabels names the states in the inset.
 func newInsetLabels() []app.UI {
 	var labels []app.UI
-	for _, g := range geo.Countries() {
-		if g.InsetPath != "" && insetLabelled[g.ISO] {
-			labels = append(labels, mapLabel(g.Name, g.InsetLabel))
-		}
+	for _, l := range geo.InsetLabels() {
+		labels = append(labels, mapLabel(l.Text, l.At).DataSet("iso", l.ISO))
 	}
 	return labels
 }
 
 // newMapDecor is what the main map draws over the shapes that never
-// changes: the inset's frame and the states' names.
+// changes: the inset's frame and the states' names, placed once per band
+// of widths (see geo.LabelBand); CSS shows the band that fits.
 func newMapDecor() []app.UI {
 	inset := geo.CaucasusInset()
 	decor := []app.UI{
 		svg("rect").Class("inset-outline").Aria("hidden", "true").
 			Attr("x", num(inset.X)).Attr("y", num(inset.Y)).Attr("width", num(inset.W)).Attr("height", num(inset.H)),
 	}
-	var labels []app.UI
-	for _, g := range geo.Countries() {
-		if !labelled[g.ISO] || g.Clipped && g.ISO != "RUS" {
-			continue
+	for _, b := range geo.LabelBands() {
+		var leaders, names []app.UI
+		for _, l := range b.Labels {
+			if l.HasLeader() {
+				end := l.LeaderEnd(b.Font)
+				leaders = append(leaders, svg("line").Class("map-leader").
+					Attr("x1", num(l.From.X)).Attr("y1", num(l.From.Y)).Attr("x2", num(end.X)).Attr("y2", num(end.Y)))
+			}
+			names = append(names, mapLabel(l.Text, l.At).DataSet("iso", l.ISO))
 		}
-		label := mapLabel(g.Name, g.Label)
-		if !majorLabel[g.ISO] {
-			label = label.Class("map-label-minor")
-		}
-		labels = append(labels, label)
+		decor = append(decor, svg("g").Class("labels labels-"+b.Name).Attr("font-size", num(b.Font)).
+			Aria("hidden", "true").Body(append(leaders, names...)...))
 	}
-	return append(decor, svg("g").Class("labels").Aria("hidden", "true").Body(labels...))
+	return decor
 }
 
 // patternOverlay draws the second cue for a status over a shape: hatching

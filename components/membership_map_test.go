@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/content"
 	"explainer/app/date"
 	"explainer/app/geo"
 	"explainer/app/view"
@@ -84,5 +85,26 @@ func TestMapOpensTheSelectedCountrysCard(t *testing.T) {
 	turkey := renderMap(view.View{At: view.Summit, Country: "TUR"})
 	if !strings.Contains(turkey, "never been a party") {
 		t.Error("Turkey's card should say it was never a party")
+	}
+}
+
+// The heading says the date as the URL gave it, and says outright when no
+// state was a member; a clamped date gets its note.
+func TestMapHeadingSaysTheDate(t *testing.T) {
+	c := content.Default()
+	for q, want := range map[string][]string{
+		"at=1999-03":    {"Who was in the CSTO at the ", `datetime="1999-03-31"`, ">end of March 1999<"},
+		"":              {"Who was in the CSTO on", "27 November 2025"},
+		"at=1990-06-01": {"No state was in the CSTO on", "1 January 1991", "the treaty was signed on 15 May 1992", `id="map-note"`, "1 June 1990"},
+	} {
+		html := renderMap(view.Parse(q, c))
+		for _, w := range want {
+			if !strings.Contains(html, w) {
+				t.Errorf("%q: the map lacks %q", q, w)
+			}
+		}
+	}
+	if html := renderMap(view.Parse("at=1995", c)); strings.Contains(html, `id="map-note"`) || strings.Contains(html, "No state") {
+		t.Error("a date in range got a note, or no members")
 	}
 }

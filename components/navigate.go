@@ -1,6 +1,8 @@
 package components
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
@@ -15,6 +17,27 @@ func navigate(ctx app.Context, v view.View) {
 	u.RawQuery = v.Query(content.Default())
 	u.Fragment = ""
 	ctx.NavigateTo(&u)
+}
+
+// normaliseURL rewrites the address bar to v's canonical query when the
+// reader's URL said it another way (a dropped value, a clamped date, a
+// lower-case country), so that what they copy or share is what they see.
+// It replaces the history entry rather than adding one: Back should not
+// return to the form the reader typed.
+func normaliseURL(v view.View) {
+	loc := app.Window().Get("location")
+	raw := strings.TrimPrefix(loc.Get("search").String(), "?")
+	q := v.Query(content.Default())
+	if q == raw {
+		return
+	}
+	u := loc.Get("pathname").String()
+	if q != "" {
+		u += "?" + q
+	}
+	u += loc.Get("hash").String()
+	h := app.Window().Get("history")
+	h.Call("replaceState", h.Get("state"), "", u)
 }
 
 // viewHref is the link to view v from the current page, for elements that

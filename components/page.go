@@ -47,6 +47,7 @@ func NewPage() *Page { return &Page{view: view.Default()} }
 func (p *Page) OnInit() {
 	if app.IsClient {
 		p.view = view.Parse(app.Window().URL().RawQuery, content.Default())
+		normaliseURL(p.view)
 		p.panels.Capture("article", "map", "timeline")
 	}
 }
@@ -61,7 +62,8 @@ func (p *Page) OnPreRender(ctx app.Context) {
 
 // OnNav re-reads the view after a navigation, Back and Forward included.
 func (p *Page) OnNav(ctx app.Context) {
-	p.view = view.Parse(ctx.Page().URL().RawQuery, content.Default())
+	p.view = p.view.Follow(view.Parse(ctx.Page().URL().RawQuery, content.Default()))
+	normaliseURL(p.view)
 }
 
 // OnMount mounts the panels, then marks the document ready: the client app

@@ -18,6 +18,10 @@ type Timeline struct {
 	app.Compo
 
 	Iview view.View
+	// InoMap is set where no map is shown (an embed of the timeline
+	// alone): the map's date slider and play button would move nothing
+	// the reader can see, so they are left out.
+	InoMap bool
 
 	parts mount.Staged // the charts mount after the rest
 }
@@ -28,6 +32,12 @@ func NewTimeline() *Timeline { return &Timeline{} }
 // View sets the reader's view the timeline shows.
 func (t *Timeline) View(v view.View) *Timeline {
 	t.Iview = v
+	return t
+}
+
+// WithoutMap leaves out the controls that only move the map.
+func (t *Timeline) WithoutMap(noMap bool) *Timeline {
+	t.InoMap = noMap
 	return t
 }
 
@@ -57,7 +67,7 @@ func (t *Timeline) Render() app.UI {
 			"Pick an event to see the map on its date and the passage of the article about it. "+
 				"Arrow keys move between events."),
 		t.parts.Panel("timeline-charts", func() app.UI { return newTimelineChart(c.Timeline, t.Iview) }),
-		NewDateScrubber().View(t.Iview),
+		app.If(!t.InoMap, func() app.UI { return NewDateScrubber().View(t.Iview) }),
 		app.Ol().Class("timeline-events").Aria("label", "Events").
 			OnClick(t.onEventClick).OnKeyDown(t.onEventKey).Body(
 			app.Range(events).Slice(func(i int) app.UI {

@@ -12,15 +12,39 @@ import (
 	"explainer/components/mount"
 )
 
-// The chart's frame, in viewBox units.
+// chartLayout is one drawing of the charts for a range of widths. SVG text
+// scales with its drawing, so a chart squeezed into a phone drew its words
+// at 4 px: each layout has a viewBox narrow enough that its text, font
+// units of it, is at least 12 CSS px at the narrowest width it is shown
+// at. CSS shows one layout per width of the charts' container
+// (@container charts in explainer.css, at wideChartFrom).
+type chartLayout struct {
+	name        string  // class suffix: chart-wide, chart-narrow
+	w           float64 // viewBox width
+	left, right float64 // the time axis's ends
+	font        float64 // text size in viewBox units (explainer.css sets it)
+	tickYears   int     // years between the axis's labels
+	eraRows     bool    // one row per era, its name above its bar
+}
+
+// wideChartFrom is the container width, in CSS px, from which the wide
+// layout is shown; explainer.css has the same number.
+const wideChartFrom = 480
+
+// narrowChartFrom is the narrowest the charts' container gets: a 320 px
+// phone less the page's and the panel's padding.
+const narrowChartFrom = 262
+
+var (
+	wideChart   = chartLayout{name: "wide", w: 640, left: 14, right: 626, font: 16, tickYears: 5}
+	narrowChart = chartLayout{name: "narrow", w: 340, left: 10, right: 330, font: 16, tickYears: 10, eraRows: true}
+)
+
+// The staircase's vertical frame, the same in both layouts.
 const (
-	chartW      = 1000.0
-	chartLeft   = 24.0
-	chartRight  = 976.0
-	stairsH     = 170.0
-	stairsBase  = 150.0
+	stairsTop   = 14.0
 	stairsRise  = 10.0
-	stairsInset = 40.0
+	stairsInset = 18.0
 )
 
 // newTimelineChart draws two pictures of the story: the whole span since
@@ -29,7 +53,8 @@ const (
 // the event list below them carries the same events for the keyboard and
 // screen readers, so the charts are hidden from assistive technology. What
 // never changes in them is static HTML; the markers and the date cursor are
-// live, and their container listens for clicks on the markers.
+// live, and their container listens for clicks on the markers. They are
+// drawn in both layouts, and CSS shows the one that fits.
 func newTimelineChart(t *timeline.Timeline, v view.View) app.UI {
 	return app.Div().ID("timeline-charts").Class("timeline-charts").Aria("hidden", "true").
 		OnClick(func(ctx app.Context, ev app.Event) {
@@ -37,108 +62,228 @@ func newTimelineChart(t *timeline.Timeline, v view.View) app.UI {
 				selectEvent(ctx, v, id)
 			}
 		}).Body(
-		newEraChart(t, v),
-		newStairsChart(t, v),
+		newCharts(t, v, wideChart),
+		newCharts(t, v, narrowChart),
+	)
+}
+
+func newCharts(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
+	return app.Div().Class("chart-"+l.name).Body(
+		newEraChart(t, v, l),
+		app.If(len(t.Path()) > 0, func() app.UI {
+			return app.P().Class("stairs-title").Text("Armenia's path of estrangement, step by step")
+		}),
+		newStairsChart(t, v, l),
 	)
 }
 
 // xOf places a day on the era chart's axis.
-func xOf(d date.Date) float64 {
+func (l chartLayout) xOf(d date.Date) float64 {
 	lo, hi := view.Earliest.Ordinal(), view.Latest.Ordinal()
 	f := float64(d.Ordinal()-lo) / float64(hi-lo)
-	return chartLeft + f*(chartRight-chartLeft)
+	return l.left + f*(l.right-l.left)
 }
 
-func newEraChart(t *timeline.Timeline, v view.View) app.UI {
+// textWidth estimates the width of s in the layout's font: wide enough
+// for the system sans-serif fonts, to keep labels clear of each other.
+func (l chartLayout) textWidth(s string) float64 {
+	return float64(len([]rune(s))) * 0.6 * l.font
+}
+
+// eraLabel is where an era's name goes: from its start, or ending at its
+// end (or the axis's) where it would run past the right edge.
+type eraLabel struct {
+	x      float64
+	anchor string
+}
+
+func (l chartLayout) eraLabel(x0, x1 float64, label string) eraLabel {
+	pad := l.font / 3
+	if x0+pad+l.textWidth(label) <= l.right {
+		return eraLabel{x0 + pad, "start"}
+	}
+	end := x1
+	if end > l.right {
+		end = l.right
+	}
+	return eraLabel{end - pad, "end"}
+}
+
+// eraGeometry is an era's bar and name in a layout.
+type eraGeometry struct {
+	barY, barH, textY float64
+	label             eraLabel
+}
+
+func (l chartLayout) era(i int, e timeline.Era) (x0, x1 float64, g eraGeometry) {
+	end := e.End
+	if end.IsZero() {
+		end = view.Latest
+	}
+	x0, x1 = l.xOf(e.Start.First()), l.xOf(end.Last())
+	if l.eraRows {
+		top := 4 + float64(i)*38
+		g = eraGeometry{barY: top + 20, barH: 10, textY: top + 15}
+	} else {
+		top := 4 + float64(i%2)*30
+		g = eraGeometry{barY: top, barH: 26, textY: top + 19}
+	}
+	g.label = l.eraLabel(x0, x1, e.Label)
+	return x0, x1, g
+}
+
+// axisY is the era chart's time axis, below the eras.
+func (l chartLayout) axisY(eras int) float64 {
+	if l.eraRows {
+		return 4 + float64(eras)*38 + 10
+	}
+	return 76
+}
+
+// tickYears are the years labelled on the axis.
+func (l chartLayout) ticks() []int {
+	var years []int
+	for y := (view.Earliest.Year/l.tickYears + 1) * l.tickYears; y <= view.Latest.Year; y += l.tickYears {
+		years = append(years, y)
+	}
+	return years
+}
+
+func newEraChart(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 	eras := t.Eras()
 	events := t.Events()
 	at := v.At
 	if at.IsZero() {
 		at = view.Summit
 	}
-	return svg("svg").Class("era-chart").Attr("viewBox", "0 0 1000 120").Body(
+	axis := l.axisY(len(eras))
+	height := axis + 32
+	cursorTop := axis - 20
+	if l.eraRows {
+		cursorTop = 4
+	}
+	return svg("svg").Class("era-chart").Attr("viewBox", "0 0 "+num(l.w)+" "+num(height)).Body(
 		// Eras and axis are the same on every date: written once.
-		staticLayer("era-chart-frame", "chart-frame", func() []app.UI {
-			var years []int
-			for y := 1995; y <= 2025; y += 5 {
-				years = append(years, y)
-			}
+		staticLayer("era-chart-frame-"+l.name, "chart-frame", func() []app.UI {
+			years := l.ticks()
 			return []app.UI{
 				app.Range(eras).Slice(func(i int) app.UI {
 					e := eras[i]
-					end := e.End
-					if end.IsZero() {
-						end = view.Latest
-					}
-					x0, x1 := xOf(e.Start.First()), xOf(end.Last())
-					row := float64(i % 2)
+					x0, x1, g := l.era(i, e)
 					return svg("g").Class("era era-"+e.ID).Body(
-						svg("rect").Attr("x", num(x0)).Attr("y", num(4+row*22)).
-							Attr("width", num(x1-x0)).Attr("height", 20).Attr("rx", 3),
-						svg("text").Class("era-label").Attr("x", num(x0+4)).Attr("y", num(18+row*22)).Text(e.Label),
+						svg("rect").Attr("x", num(x0)).Attr("y", num(g.barY)).
+							Attr("width", num(x1-x0)).Attr("height", num(g.barH)).Attr("rx", 3),
+						svg("text").Class("era-label").Attr("x", num(g.label.x)).Attr("y", num(g.textY)).
+							Attr("text-anchor", g.label.anchor).Text(e.Label),
 					)
 				}),
-				svg("line").Class("axis").Attr("x1", chartLeft).Attr("x2", chartRight).Attr("y1", 70).Attr("y2", 70),
+				svg("line").Class("axis").Attr("x1", num(l.left)).Attr("x2", num(l.right)).Attr("y1", num(axis)).Attr("y2", num(axis)),
 				app.Range(years).Slice(func(i int) app.UI {
-					x := xOf(date.Date{Year: years[i], Month: 1, Day: 1, Prec: date.Day})
+					x := l.xOf(date.Date{Year: years[i], Month: 1, Day: 1, Prec: date.Day})
 					return svg("g").Class("tick").Body(
-						svg("line").Attr("x1", num(x)).Attr("x2", num(x)).Attr("y1", 66).Attr("y2", 74),
-						svg("text").Attr("x", num(x)).Attr("y", 92).Attr("text-anchor", "middle").Text(strconv.Itoa(years[i])),
+						svg("line").Attr("x1", num(x)).Attr("x2", num(x)).Attr("y1", num(axis-4)).Attr("y2", num(axis+4)),
+						svg("text").Attr("x", num(x)).Attr("y", num(axis+24)).Attr("text-anchor", "middle").Text(strconv.Itoa(years[i])),
 					)
 				}),
 			}
 		}),
 		svg("line").Class("map-date-cursor").
-			Attr("x1", num(xOf(at))).Attr("x2", num(xOf(at))).Attr("y1", 48).Attr("y2", 80),
+			Attr("x1", num(l.xOf(at))).Attr("x2", num(l.xOf(at))).Attr("y1", num(cursorTop)).Attr("y2", num(axis+6)),
 		app.Range(events).Slice(func(i int) app.UI {
-			return eventMarker(events[i], xOf(events[i].Date.First()), 70, v)
+			return eventMarker(events[i], l.xOf(events[i].Date.First()), axis, v, l)
 		}),
 	)
 }
 
-func newStairsChart(t *timeline.Timeline, v view.View) app.UI {
+// yearLabel is one year under the staircase, centred under its steps.
+type yearLabel struct {
+	year int
+	x    float64
+}
+
+// stepX places path step i of n.
+func (l chartLayout) stepX(i, n int) float64 {
+	if n == 1 {
+		return l.left + stairsInset
+	}
+	return l.left + stairsInset + (l.right-l.left-2*stairsInset)*float64(i)/float64(n-1)
+}
+
+// yearLabels names each year of the path once, under the middle of its
+// steps: a label per step repeated the year of every step in it.
+func (l chartLayout) yearLabels(path []timeline.Event) []yearLabel {
+	var labels []yearLabel
+	for i := 0; i < len(path); {
+		j := i
+		for j+1 < len(path) && path[j+1].Date.Year == path[i].Date.Year {
+			j++
+		}
+		labels = append(labels, yearLabel{path[i].Date.Year, (l.stepX(i, len(path)) + l.stepX(j, len(path))) / 2})
+		i = j + 1
+	}
+	// Years of one or two steps side by side can be closer than a label is
+	// wide: push them apart, rightwards, then back from the right edge.
+	w := l.textWidth("0000") + l.font/2
+	for i := 1; i < len(labels); i++ {
+		labels[i].x = max(labels[i].x, labels[i-1].x+w)
+	}
+	for i := len(labels) - 1; i >= 0; i-- {
+		limit := l.w - w/2
+		if i+1 < len(labels) {
+			limit = labels[i+1].x - w
+		}
+		labels[i].x = min(labels[i].x, limit)
+	}
+	return labels
+}
+
+func stairsBase(path []timeline.Event) float64 {
+	top := 0
+	for _, e := range path {
+		if e.Step > top {
+			top = e.Step
+		}
+	}
+	return stairsTop + float64(top)*stairsRise
+}
+
+func newStairsChart(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 	path := t.Path()
 	if len(path) == 0 {
 		return nil
 	}
-	span := chartRight - chartLeft - 2*stairsInset
-	xAt := func(i int) float64 {
-		if len(path) == 1 {
-			return chartLeft + stairsInset
-		}
-		return chartLeft + stairsInset + span*float64(i)/float64(len(path)-1)
-	}
-	yAt := func(step int) float64 { return stairsBase - stairsRise*float64(step) }
-	return svg("svg").Class("stairs-chart").Attr("viewBox", "0 0 1000 "+num(stairsH)).Body(
-		staticLayer("stairs-chart-frame", "chart-frame", func() []app.UI {
-			d := "M" + num(chartLeft) + " " + num(stairsBase)
+	base := stairsBase(path)
+	yAt := func(step int) float64 { return base - stairsRise*float64(step) }
+	return svg("svg").Class("stairs-chart").Attr("viewBox", "0 0 "+num(l.w)+" "+num(base+32)).Body(
+		staticLayer("stairs-chart-frame-"+l.name, "chart-frame", func() []app.UI {
+			d := "M" + num(l.left) + " " + num(base)
 			for i, e := range path {
-				d += "H" + num(xAt(i)) + "V" + num(yAt(e.Step))
+				d += "H" + num(l.stepX(i, len(path))) + "V" + num(yAt(e.Step))
 			}
-			d += "H" + num(chartRight)
+			d += "H" + num(l.right)
+			years := l.yearLabels(path)
 			return []app.UI{
-				svg("text").Class("stairs-title").Attr("x", chartLeft).Attr("y", 16).Text("Armenia's path of estrangement, step by step"),
 				svg("path").Class("stairs").Attr("d", d),
-				app.Range(path).Slice(func(i int) app.UI {
-					return svg("text").Class("stairs-year").Attr("x", num(xAt(i))).Attr("y", num(stairsBase+16)).
-						Attr("text-anchor", "middle").Text(strconv.Itoa(path[i].Date.Year))
+				app.Range(years).Slice(func(i int) app.UI {
+					return svg("text").Class("stairs-year").Attr("x", num(years[i].x)).Attr("y", num(base+24)).
+						Attr("text-anchor", "middle").Text(strconv.Itoa(years[i].year))
 				}),
 			}
 		}),
 		app.Range(path).Slice(func(i int) app.UI {
-			return eventMarker(path[i], xAt(i), yAt(path[i].Step), v)
+			return eventMarker(path[i], l.stepX(i, len(path)), yAt(path[i].Step), v, l)
 		}),
 	)
 }
 
 // eventMarker is a dot for an event; a click on it selects the event (the
 // charts' container listens).
-func eventMarker(e timeline.Event, x, y float64, v view.View) app.UI {
+func eventMarker(e timeline.Event, x, y float64, v view.View, l chartLayout) app.UI {
 	class := "marker kind-" + string(e.Kind)
-	r := 6.0
+	r := l.font * 0.375
 	if e.ID == v.Event {
 		class += " is-current"
-		r = 9
+		r *= 1.5
 	}
 	return svg("circle").Class(class).DataSet("marker", e.ID).
 		Attr("cx", num(x)).Attr("cy", num(y)).Attr("r", num(r)).

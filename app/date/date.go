@@ -204,6 +204,19 @@ func (d Date) Compare(e Date) int {
 	return 0
 }
 
+// Clamp returns d's first day, moved to lo or hi (day-precision dates,
+// lo before hi) when it falls outside them.
+func (d Date) Clamp(lo, hi Date) Date {
+	f := d.First()
+	switch {
+	case f.Before(lo):
+		return lo
+	case f.After(hi):
+		return hi
+	}
+	return f
+}
+
 // AddDays returns the day-precision date n days after d's first day.
 func (d Date) AddDays(n int) Date { return FromOrdinal(d.Ordinal() + n) }
 

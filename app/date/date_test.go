@@ -92,3 +92,29 @@ func TestZero(t *testing.T) {
 		t.Errorf("zero Date: IsZero %v String %q", d.IsZero(), d.String())
 	}
 }
+
+func TestClamp(t *testing.T) {
+	lo, hi := MustParse("1991-01-01"), MustParse("2026-12-31")
+	for in, want := range map[string]string{
+		"1990-06-01": "1991-01-01",
+		"1990":       "1991-01-01",
+		"1999-03":    "1999-03-01",
+		"1999-03-31": "1999-03-31",
+		"2026-12-31": "2026-12-31",
+		"2027-01":    "2026-12-31",
+		"9999":       "2026-12-31",
+	} {
+		if got := MustParse(in).Clamp(lo, hi); got != MustParse(want) {
+			t.Errorf("%s.Clamp = %v, want %s", in, got, want)
+		}
+	}
+}
+
+// A month or year the reader names stands for its last day.
+func TestLastOfPeriod(t *testing.T) {
+	for in, want := range map[string]string{"1999-03": "1999-03-31", "1995": "1995-12-31", "2024-02": "2024-02-29", "2024-02-10": "2024-02-10"} {
+		if got := MustParse(in).Last(); got != MustParse(want) {
+			t.Errorf("%s.Last() = %v, want %s", in, got, want)
+		}
+	}
+}

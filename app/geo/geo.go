@@ -1,6 +1,6 @@
 // Package geo holds the map's country shapes as ready-made SVG path data,
 // projected and simplified at build time by tools/mapgen from Natural Earth
-// 1:50m data. Nothing here computes geometry at run time: it is data and
+// 1:50m data. Nothing here computes shapes at run time: it is data and
 // a few accessors, kept light because it is linked into the wasm.
 //
 // All coordinates are viewBox units of one equal-area (Albers conic) map,

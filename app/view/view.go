@@ -51,6 +51,17 @@ type View struct {
 	Event   string    // selected event id, or ""
 	Country string    // selected country's ISO alpha-3 code, or ""
 
+	// Period is the month or year the URL named ("1999-03", "1995"), or
+	// zero when it named a day. At is then the period's last day: the map
+	// shows how things stood at its end, as the date slider does for each
+	// month, and the URL keeps the reader's shorter form.
+	Period date.Date
+
+	// Asked is the date the URL named when it lay outside the map's range
+	// and At was clamped into it, so the reader can be told; zero
+	// otherwise. It is never written back into a URL.
+	Asked date.Date
+
 	// Extra holds the URL's other parameters, encoded and sorted (an embed's
 	// view, theme and host ids, say), so that navigating keeps them. They are
 	// not interpreted here.
@@ -64,12 +75,57 @@ const maxExtra = 1024
 // Default is the opening view: the map at the summit, nothing selected.
 func Default() View { return View{At: Summit} }
 
+// setAt shows date d, a day, month or year: a month or year by its last
+// day, and a date outside the map's range by the nearest day within it.
+func (v *View) setAt(d date.Date) {
+	day := d.Last()
+	v.At, v.Period, v.Asked = clamp(day), date.Date{}, date.Date{}
+	switch {
+	case v.At != day:
+		v.Asked = d
+	case d.Prec != date.Day:
+		v.Period = d
+	}
+}
+
+// DateText names the date the map shows as a reader would say it:
+// "27 November 2025", or for a month or year the URL named, "end of March
+// 1999" or "end of 1995".
+func (v View) DateText() string {
+	if !v.Period.IsZero() {
+		return "end of " + v.Period.Long()
+	}
+	return v.At.Long()
+}
+
+// Prep is the preposition DateText takes after a verb: "on" (27 November
+// 2025) or "at the" (end of March 1999).
+func (v View) Prep() string {
+	if !v.Period.IsZero() {
+		return "at the"
+	}
+	return "on"
+}
+
+// Follow returns next, the view the URL now gives, keeping v's Asked when
+// next is v itself: rewriting the URL to the clamped day it shows must not
+// lose the note of the day the reader's link asked for.
+func (v View) Follow(next View) View {
+	same := v
+	same.Asked = date.Date{}
+	if next.Asked.IsZero() && same == next {
+		next.Asked = v.Asked
+	}
+	return next
+}
+
 // Reset returns the default view with v's extra parameters kept.
 func (v View) Reset() View { return View{At: Summit, Extra: v.Extra} }
 
 // Parse reads a view from a URL query string (without the "?"). Each value
-// that is malformed or unknown to c is ignored. When an event is selected
-// and no date is given, the map shows the event's date.
+// that is malformed or unknown to c is ignored. The date may be a day, a
+// month or a year (see setAt). When an event is selected and no date is
+// given, the map shows the event's date.
 func Parse(rawQuery string, c Catalog) View {
 	v := Default()
 	// ParseQuery keeps every pair it could read, so a bad pair loses only itself.
@@ -77,7 +133,8 @@ func Parse(rawQuery string, c Catalog) View {
 	atGiven := false
 	if at := first(q, ParamAt); at != "" {
 		if d, ok := parseAt(at); ok {
-			v.At, atGiven = d, true
+			v.setAt(d)
+			atGiven = true
 		}
 	}
 	if id := first(q, ParamEvent); id != "" {
@@ -125,7 +182,10 @@ func (v View) Query(c Catalog) string {
 	// The date is left out when Parse would restore it anyway: the
 	// selected event's own date, or the summit when nothing is selected.
 	switch {
-	case v.At.IsZero(), v.showsOwnDate(c):
+	case v.At.IsZero():
+	case !v.Period.IsZero() && clamp(v.Period.Last()) == v.At:
+		parts = append(parts, ParamAt+"="+v.Period.String())
+	case v.showsOwnDate(c):
 	case v.Event == "" && v.At == Summit:
 	default:
 		parts = append(parts, ParamAt+"="+v.At.String())
@@ -153,7 +213,7 @@ func (v View) SelectEvent(id string, c Catalog) View {
 	if !ok {
 		return v
 	}
-	v.Event, v.At = id, clamp(d.First())
+	v.Event, v.At, v.Period, v.Asked = id, clamp(d.First()), date.Date{}, date.Date{}
 	return v
 }
 
@@ -168,7 +228,7 @@ func (v View) SelectCountry(iso string, c Catalog) View {
 // ShowDate returns v with the map at day d (clamped to the map's range).
 // The selected event stays selected only if d falls within its date.
 func (v View) ShowDate(d date.Date, c Catalog) View {
-	v.At = clamp(d.First())
+	v.At, v.Period, v.Asked = clamp(d.First()), date.Date{}, date.Date{}
 	if v.Event != "" {
 		if ed, ok := c.EventDate(v.Event); !ok || !ed.Contains(v.At) {
 			v.Event = ""
@@ -177,26 +237,20 @@ func (v View) ShowDate(d date.Date, c Catalog) View {
 	return v
 }
 
+// parseAt reads the URL's date: a day, a month or a year, any that exists
+// (setAt brings it within the map's range).
 func parseAt(raw string) (date.Date, bool) {
 	if len(raw) > maxParam {
 		return date.Date{}, false
 	}
 	d, err := date.Parse(raw)
-	if err != nil || d.Prec != date.Day || d.Before(Earliest) || d.After(Latest) {
+	if err != nil {
 		return date.Date{}, false
 	}
 	return d, true
 }
 
-func clamp(d date.Date) date.Date {
-	switch {
-	case d.Before(Earliest):
-		return Earliest
-	case d.After(Latest):
-		return Latest
-	}
-	return d
-}
+func clamp(d date.Date) date.Date { return d.Clamp(Earliest, Latest) }
 
 func first(q url.Values, key string) string {
 	v := q.Get(key)

@@ -41,9 +41,22 @@ func TestParse(t *testing.T) {
 		// Each bad value is dropped on its own; the good ones stay.
 		{"event=nope&at=2010-05-01", View{At: date.MustParse("2010-05-01")}},
 		{"at=2023-02-30&country=RUS", View{At: Summit, Country: "RUS"}},
-		{"at=2024-02&country=XXX", Default()},
-		{"at=1900-01-01", Default()},
-		{"at=9999-12-31", Default()},
+		{"at=2024-02-30&country=XXX", Default()},
+		{"at=1999-3", Default()},
+		{"at=0999", Default()},
+		{"at=1999-03-01T00", Default()},
+		// A month or a year stands for its last day, and keeps its form.
+		{"at=1999-03", View{At: date.MustParse("1999-03-31"), Period: date.MustParse("1999-03")}},
+		{"at=2024-02&country=XXX", View{At: date.MustParse("2024-02-29"), Period: date.MustParse("2024-02")}},
+		{"at=1995", View{At: date.MustParse("1995-12-31"), Period: date.MustParse("1995")}},
+		{"at=2026", View{At: Latest, Period: date.MustParse("2026")}},
+		// A real date outside the map's range clamps, and is remembered
+		// so the reader can be told.
+		{"at=1990-06-01", View{At: Earliest, Asked: date.MustParse("1990-06-01")}},
+		{"at=1990", View{At: Earliest, Asked: date.MustParse("1990")}},
+		{"at=1900-01-01", View{At: Earliest, Asked: date.MustParse("1900-01-01")}},
+		{"at=9999-12-31", View{At: Latest, Asked: date.MustParse("9999-12-31")}},
+		{"at=2027-01", View{At: Latest, Asked: date.MustParse("2027-01")}},
 		{"at=" + strings.Repeat("9", 10000), Default()},
 		{"country=" + strings.Repeat("A", 1000), Default()},
 		{"at=%zz&country=ARM", View{At: Summit, Country: "ARM"}},
@@ -77,6 +90,9 @@ func TestQueryRoundTrip(t *testing.T) {
 		{View{At: date.MustParse("2024-03-01"), Event: "armenia-freezes", Country: "ARM"}, "event=armenia-freezes&at=2024-03-01&country=ARM"},
 		{View{At: Summit, Country: "UZB"}, "country=UZB"},
 		{View{At: Summit, Event: "armenia-freezes", Extra: "view=map"}, "event=armenia-freezes&at=2025-11-27&view=map"},
+		{View{At: date.MustParse("1999-03-31"), Period: date.MustParse("1999-03")}, "at=1999-03"},
+		{View{At: date.MustParse("1995-12-31"), Period: date.MustParse("1995"), Country: "ARM"}, "at=1995&country=ARM"},
+		{View{At: date.MustParse("2023-01-31"), Period: date.MustParse("2023-01"), Event: "exercises-refused"}, "event=exercises-refused&at=2023-01"},
 	}
 	for _, tt := range tests {
 		if got := tt.view.Query(c); got != tt.query {
@@ -85,6 +101,58 @@ func TestQueryRoundTrip(t *testing.T) {
 		if back := Parse(tt.query, c); back != tt.view {
 			t.Errorf("Parse(%q) = %+v, want %+v", tt.query, back, tt.view)
 		}
+	}
+}
+
+// A clamped date is written back as the day the map shows: the URL says
+// what is on screen, and the note about the asked date is said once.
+func TestClampedQuery(t *testing.T) {
+	c := fakeCatalog{}
+	for q, want := range map[string]string{
+		"at=1990-06-01":         "at=1991-01-01",
+		"at=1990&country=ARM":   "at=1991-01-01&country=ARM",
+		"at=2030-05":            "at=2026-12-31",
+		"at=1999-03&at=1995":    "at=1999-03",
+		"country=arm&at=1995":   "at=1995&country=ARM",
+		"at=1999-3&country=RUS": "country=RUS",
+	} {
+		if got := Parse(q, c).Query(c); got != want {
+			t.Errorf("Parse(%q).Query() = %q, want %q", q, got, want)
+		}
+	}
+}
+
+func TestFollowKeepsTheClampNote(t *testing.T) {
+	c := fakeCatalog{}
+	asked := Parse("at=1990-06-01", c)
+	if got := asked.Follow(Parse(asked.Query(c), c)); got != asked {
+		t.Errorf("following the normalised URL lost the note: %+v", got)
+	}
+	if got := asked.Follow(Parse("at=1995", c)); !got.Asked.IsZero() {
+		t.Errorf("moving on kept the note: %+v", got)
+	}
+}
+
+func TestDateText(t *testing.T) {
+	c := fakeCatalog{}
+	for q, want := range map[string][2]string{
+		"":              {"27 November 2025", "on 27 November 2025"},
+		"at=1999-03":    {"end of March 1999", "at the end of March 1999"},
+		"at=1995":       {"end of 1995", "at the end of 1995"},
+		"at=1990-06-01": {"1 January 1991", "on 1 January 1991"},
+	} {
+		v := Parse(q, c)
+		if got := [2]string{v.DateText(), v.Prep() + " " + v.DateText()}; got != want {
+			t.Errorf("Parse(%q): DateText, with Prep = %q, want %q", q, got, want)
+		}
+	}
+	// Moving the map by day forgets the month.
+	v := Parse("at=1999-03", c).ShowDate(date.MustParse("1999-05-31"), c)
+	if !v.Period.IsZero() || v.DateText() != "31 May 1999" {
+		t.Errorf("ShowDate kept the month: %+v", v)
+	}
+	if v := Parse("at=1999-03", c).SelectEvent("armenia-freezes", c); !v.Period.IsZero() {
+		t.Errorf("SelectEvent kept the month: %+v", v)
 	}
 }
 
