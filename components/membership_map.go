@@ -122,9 +122,9 @@ func (m *MembershipMap) heading(c *content.Content, at date.Date) app.UI {
 	}
 	lead := "Who was in the CSTO "
 	var tail app.UI
-	if !anyMember(c, at) {
+	if !c.History.AnyMember(at) {
 		lead = "No state was in the CSTO "
-		if first, ok := firstTransition(c); ok && at.Before(first) {
+		if first, ok := c.History.First(); ok && at.Before(first) {
 			tail = app.Span().Class("map-title-note").Text(" (the treaty was signed on " + first.Long() + ")")
 		}
 	}
@@ -133,26 +133,6 @@ func (m *MembershipMap) heading(c *content.Content, at date.Date) app.UI {
 		app.Time().ID("map-date").DateTime(at.String()).Text(v.DateText()),
 		tail,
 	)
-}
-
-func anyMember(c *content.Content, at date.Date) bool {
-	for _, iso := range c.History.States() {
-		if c.History.StatusAt(iso, at).IsMember() {
-			return true
-		}
-	}
-	return false
-}
-
-// firstTransition is the day the first state joined.
-func firstTransition(c *content.Content) (date.Date, bool) {
-	var first date.Date
-	for _, iso := range c.History.States() {
-		if ts := c.History.Transitions(iso); len(ts) > 0 && (first.IsZero() || ts[0].Date.Before(first)) {
-			first = ts[0].Date
-		}
-	}
-	return first, !first.IsZero()
 }
 
 // outOfRangeNote tells the reader that the date their link asked for lies

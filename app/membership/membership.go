@@ -211,6 +211,29 @@ func ParseTransitions(name string, r io.Reader, lookup func(key string) (sources
 // States returns the ISO codes of the states with any transition, sorted.
 func (h *History) States() []string { return append([]string(nil), h.states...) }
 
+// AnyMember reports whether any state was a member in law (IsMember) on
+// day: before the treaty, and after a dissolution, none was.
+func (h *History) AnyMember(day date.Date) bool {
+	for _, iso := range h.states {
+		if h.StatusAt(iso, day).IsMember() {
+			return true
+		}
+	}
+	return false
+}
+
+// First returns the day of the earliest transition of any state: the day
+// the treaty's history starts. It reports false for an empty history.
+func (h *History) First() (date.Date, bool) {
+	var first date.Date
+	for _, iso := range h.states {
+		if ts := h.byState[iso]; len(ts) > 0 && (first.IsZero() || ts[0].Date.Before(first)) {
+			first = ts[0].Date
+		}
+	}
+	return first, !first.IsZero()
+}
+
 // Transitions returns the state's transitions in date order, for the
 // country card's history; nil if it has none.
 func (h *History) Transitions(iso string) []Transition {

@@ -298,3 +298,23 @@ func TestGoodFile(t *testing.T) {
 		t.Errorf("parsed %v", h.Transitions("ARM"))
 	}
 }
+
+func TestAnyMemberAndFirst(t *testing.T) {
+	h := Default()
+	first, ok := h.First()
+	if !ok || first.String() != "1992-05-15" {
+		t.Fatalf("First() = %s, %v; want the treaty's signature, 1992-05-15", first, ok)
+	}
+	for _, tt := range []struct {
+		day  string
+		want bool
+	}{{"1990-06-01", false}, {"1992-05-14", false}, {"1992-05-15", true}, {"1999-03", true}, {"2025-11-27", true}} {
+		if got := h.AnyMember(date.MustParse(tt.day)); got != tt.want {
+			t.Errorf("AnyMember(%s) = %v, want %v", tt.day, got, tt.want)
+		}
+	}
+	var empty History
+	if _, ok := empty.First(); ok {
+		t.Error("an empty history has a first day")
+	}
+}
