@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -22,38 +20,13 @@ import (
 // and returns the proxy's URL.
 func startCDN(t *testing.T, origin string) string {
 	t.Helper()
-	bin := lookPath(t, "nginx")
-	b, err := os.ReadFile(filepath.Join(repoRoot, "deploy", "nginx-cdn.conf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	conf := string(b)
-	addr := freePort(t)
-	prefix := t.TempDir()
-	for _, r := range []struct{ line, to string }{
-		{"listen 8081;", "listen " + addr + ";"},
-		{"server 127.0.0.1:8000;", "server " + origin + ";"},
-		{"/var/cache/explainer-cdn ", filepath.Join(prefix, "cache") + " "},
-		// Temporary files in the test's folder rather than the system's,
-		// which only root may write to.
-		{"\nhttp {\n", "\nhttp {\n\tclient_body_temp_path tmp/body;\n\tproxy_temp_path tmp/proxy;\n\tfastcgi_temp_path tmp/fastcgi;\n\tuwsgi_temp_path tmp/uwsgi;\n\tscgi_temp_path tmp/scgi;\n"},
-	} {
-		if strings.Count(conf, r.line) != 1 {
-			t.Fatalf("deploy/nginx-cdn.conf should have %q once, for the test to replace", r.line)
+	return runNginx(t, "nginx-cdn.conf", func(addr, folder string) []lineChange {
+		return []lineChange{
+			{"listen 8081;", "listen " + addr + ";"},
+			{"server 127.0.0.1:8000;", "server " + origin + ";"},
+			{"/var/cache/explainer-cdn ", filepath.Join(folder, "cache") + " "},
 		}
-		conf = strings.Replace(conf, r.line, r.to, 1)
-	}
-	if err := os.Mkdir(filepath.Join(prefix, "tmp"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(prefix, "nginx.conf")
-	if err := os.WriteFile(file, []byte(conf), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// One process, in the foreground, as startNginx runs it.
-	cmd := exec.Command(bin, "-p", prefix+"/", "-c", file, "-g", "daemon off; master_process off;")
-	cmd.Dir = prefix
-	return runHost(t, "nginx-cdn", cmd, addr)
+	})
 }
 
 // hashedWasm is the hashed URL path of app.wasm that site's app.js names.

@@ -82,8 +82,24 @@ var nginxLoadModule = regexp.MustCompile(`(?m)^\s*load_module\s+([^;\s]+);`)
 // the test's address and folder.
 func startNginx(t *testing.T, root string) string {
 	t.Helper()
+	return runNginx(t, "nginx.conf", func(addr, _ string) []lineChange {
+		return []lineChange{
+			{"listen 8080;", "listen " + addr + ";"},
+			{"root /srv/explainer;", "root " + root + ";"},
+		}
+	})
+}
+
+// lineChange replaces a line of a configuration, which it must hold once.
+type lineChange struct{ line, to string }
+
+// runNginx runs deploy/<name> on a free loopback port, in the foreground,
+// with the changes that changes gives for that address and a folder of the
+// test's own (for files the configuration keeps), and returns its URL.
+func runNginx(t *testing.T, name string, changes func(addr, folder string) []lineChange) string {
+	t.Helper()
 	bin := lookPath(t, "nginx")
-	b, err := os.ReadFile(filepath.Join(repoRoot, "deploy", "nginx.conf"))
+	b, err := os.ReadFile(filepath.Join(repoRoot, "deploy", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,15 +111,12 @@ func startNginx(t *testing.T, root string) string {
 	}
 	addr := freePort(t)
 	prefix := t.TempDir()
-	for _, r := range []struct{ line, to string }{
-		{"listen 8080;", "listen " + addr + ";"},
-		{"root /srv/explainer;", "root " + root + ";"},
-		// Temporary files in the test's folder rather than the system's,
-		// which only root may write to.
-		{"\nhttp {\n", "\nhttp {\n\tclient_body_temp_path tmp/body;\n\tproxy_temp_path tmp/proxy;\n\tfastcgi_temp_path tmp/fastcgi;\n\tuwsgi_temp_path tmp/uwsgi;\n\tscgi_temp_path tmp/scgi;\n"},
-	} {
+	// Temporary files in the test's folder rather than the system's,
+	// which only root may write to.
+	temp := lineChange{"\nhttp {\n", "\nhttp {\n\tclient_body_temp_path tmp/body;\n\tproxy_temp_path tmp/proxy;\n\tfastcgi_temp_path tmp/fastcgi;\n\tuwsgi_temp_path tmp/uwsgi;\n\tscgi_temp_path tmp/scgi;\n"}
+	for _, r := range append(changes(addr, prefix), temp) {
 		if strings.Count(conf, r.line) != 1 {
-			t.Fatalf("deploy/nginx.conf should have the line %q once, for the test to replace", r.line)
+			t.Fatalf("deploy/%s should have %q once, for the test to replace", name, r.line)
 		}
 		conf = strings.Replace(conf, r.line, r.to, 1)
 	}
@@ -119,7 +132,7 @@ func startNginx(t *testing.T, root string) string {
 	// the test's folders.
 	cmd := exec.Command(bin, "-p", prefix+"/", "-c", file, "-g", "daemon off; master_process off;")
 	cmd.Dir = prefix
-	return runHost(t, "nginx", cmd, addr)
+	return runHost(t, strings.TrimSuffix(name, ".conf"), cmd, addr)
 }
 
 // runHost starts cmd, waits until it accepts connections on addr, and
