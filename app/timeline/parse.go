@@ -9,6 +9,7 @@ import (
 
 	"explainer/app/country"
 	"explainer/app/date"
+	"explainer/app/richtext"
 	"explainer/app/sheet"
 	"explainer/app/sources"
 )
@@ -89,7 +90,12 @@ func Parse(name string, r io.Reader, known Known) (*Timeline, error) {
 				continue
 			}
 			titleLine = row.Line
-			t.title = Title{Headline: row.Get("Headline"), Text: row.Get("Text")}
+			t.title = Title{
+				Headline: richtext.Parse(row.Get("Headline")),
+				Text:     richtext.Parse(row.Get("Text")),
+				Caption:  richtext.Parse(row.Get("Media Caption")).Plain(),
+				Credit:   richtext.Parse(row.Get("Media Credit")).Plain(),
+			}
 		default:
 			row.Errorf("Type", "%q is not a TimelineJS type (want empty, \"era\" or \"title\")", row.Get("Type"))
 		}
@@ -149,7 +155,7 @@ func (p *parser) event(row sheet.Row) (Event, bool) {
 		Line:        row.Line,
 		DisplayDate: row.Get("Display Date"),
 		Headline:    row.Get("Headline"),
-		Summary:     row.Get("Text"),
+		Text:        richtext.Parse(row.Get("Text")),
 		Group:       row.Get("Group"),
 		Media: Media{
 			URL:       row.Get("Media"),
@@ -158,6 +164,7 @@ func (p *parser) event(row sheet.Row) (Event, bool) {
 			Thumbnail: row.Get("Media Thumbnail"),
 		},
 	}
+	e.Summary = e.Text.Plain()
 	var good bool
 	e.ID, good = p.id(row)
 	check(good)

@@ -21,7 +21,9 @@
 //	Step       the step's rung on the escalation staircase (1, 2, ...)
 //	Note       "single source", "context" or empty: how firm the sourcing is
 //
-// Headline becomes the event's headline and Text its summary. Group repeats
+// Headline becomes the event's headline and Text its summary; Text may hold
+// the HTML TimelineJS allows, which package richtext keeps to a safe few
+// tags. Group repeats
 // the kind for TimelineJS, which draws one row per group. Rows whose Type is
 // "era" are eras (Eras) rather than events; a "title" row gives the title.
 // Time, End Time and Background are read by TimelineJS only.
@@ -35,6 +37,7 @@ import (
 	"sort"
 
 	"explainer/app/date"
+	"explainer/app/richtext"
 	"explainer/app/sources"
 )
 
@@ -91,7 +94,8 @@ type Event struct {
 	End         date.Date // last day of an event that lasted, or the zero Date
 	DisplayDate string    // the sheet's own wording of the date, if any; see Display
 	Headline    string
-	Summary     string // 1-3 sentences
+	Summary     string        // 1-3 sentences: Text's words, without markup
+	Text        richtext.Text // the Text cell as the reader sees it, markup sanitised
 	Media       Media
 	Group       string // TimelineJS group
 	Kind        Kind
@@ -138,9 +142,17 @@ func (e Era) Contains(day date.Date) bool {
 	return !day.Before(e.Start.First()) && !e.End.Last().Before(day)
 }
 
-// Title is the sheet's TimelineJS title slide, if it has one.
+// Title is the sheet's TimelineJS title slide, if it has one: the
+// timeline's introduction. Its media is not shown, so its caption and
+// credit are kept as words.
 type Title struct {
-	Headline, Text string
+	Headline, Text  richtext.Text
+	Caption, Credit string
+}
+
+// IsZero reports whether there is no title to show.
+func (t Title) IsZero() bool {
+	return t.Headline.IsEmpty() && t.Text.IsEmpty() && t.Caption == "" && t.Credit == ""
 }
 
 // Timeline is a validated set of events and eras. Its methods do not modify
