@@ -78,6 +78,11 @@ func TestNewsroomSheet(t *testing.T) {
 				t.Errorf("scripts %v: the event's date reads %q, want the sheet's Display Date", scripts, date)
 			}
 			if scripts {
+				// The editors' markup and the introduction, held to the
+				// same WCAG checks as the rest of the page.
+				for _, v := range runAxe(t, tb) {
+					t.Errorf("axe: %s", v)
+				}
 				tb.noErrors(t)
 			}
 		}
