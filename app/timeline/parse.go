@@ -154,7 +154,7 @@ func (p *parser) event(row sheet.Row) (Event, bool) {
 	e := Event{
 		Line:        row.Line,
 		DisplayDate: row.Get("Display Date"),
-		Headline:    row.Get("Headline"),
+		Headline:    plain(row.Get("Headline")),
 		Text:        richtext.Parse(row.Get("Text")),
 		Group:       row.Get("Group"),
 		Media: Media{
@@ -285,7 +285,7 @@ func (p *parser) event(row sheet.Row) (Event, bool) {
 func (p *parser) era(row sheet.Row) (Era, bool) {
 	e := Era{
 		Line:        row.Line,
-		Label:       row.Get("Headline"),
+		Label:       plain(row.Get("Headline")),
 		Text:        row.Get("Text"),
 		DisplayDate: row.Get("Display Date"),
 	}
@@ -315,7 +315,7 @@ func (p *parser) era(row sheet.Row) (Era, bool) {
 // headline in compatibility mode.
 func (p *parser) id(row sheet.Row) (string, bool) {
 	if !p.full {
-		base := slug(row.Get("Headline"))
+		base := slug(plain(row.Get("Headline")))
 		id := base
 		for n := 2; p.ids[id] != 0; n++ {
 			id = base + "-" + strconv.Itoa(n)
@@ -382,6 +382,11 @@ func dateOf(row sheet.Row, yc, mc, dc string, required bool) (date.Date, bool) {
 	}
 	return day, true
 }
+
+// plain is a cell's words without markup: TimelineJS allows HTML in a
+// headline, which the list, the charts and the accessible names show as
+// text.
+func plain(cell string) string { return richtext.Parse(cell).Plain() }
 
 func parseYesNo(s string) (bool, bool) {
 	switch strings.ToLower(s) {

@@ -455,14 +455,18 @@ func TestGoogleSheetsExport(t *testing.T) {
 	csv := "\ufeffYear,Month,Day,Time,End Year,Display Date,Headline,Text,Media Credit,Media Caption,Type,Group\r\n" +
 		",,,,,,<b>Armenia</b> and the CSTO,\"<p>From the treaty to an <a href=\"\"https://example.org/x\"\">empty chair</a>.</p>\",Kremlin press service,\"Leaders, 2022\",title,\r\n" +
 		"1992,5,15,10:00,,Spring 1992,Treaty signed,\"<p>Six states sign the <a href=\"\"https://example.org/treaty\"\">treaty</a>\r\nin <b>Tashkent</b>.</p><script>alert(1)</script>\",,,,Treaty\r\n" +
-		"2002,10,7,,2025,,The CSTO,,,,era,\r\n" +
+		"2002,10,7,,2025,,<i>The</i> CSTO,,,,era,\r\n" +
+		"2024,2,22,,,,<b>Armenia</b> &amp; the CSTO,,,,,\r\n" +
 		",,,,,,,,,,,\r\n"
 	tl, err := Parse("sheet.csv", strings.NewReader(csv), Known{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tl.Len() != 1 {
-		t.Fatalf("%d events, want 1: the title row is not an event", tl.Len())
+	if tl.Len() != 2 {
+		t.Fatalf("%d events, want 2: the title row is not an event", tl.Len())
+	}
+	if e := tl.Events()[1]; e.Headline != "Armenia & the CSTO" || e.ID != "armenia-the-csto" {
+		t.Errorf("a headline with markup reads %q, id %q", e.Headline, e.ID)
 	}
 	e := tl.Events()[0]
 	if e.Display() != "Spring 1992" || e.Kind != KindTreaty || e.Summary != "Six states sign the treaty in Tashkent." {
@@ -476,7 +480,7 @@ func TestGoogleSheetsExport(t *testing.T) {
 		title.Text.Plain() != "From the treaty to an empty chair." || title.Caption != "Leaders, 2022" || title.Credit != "Kremlin press service" {
 		t.Errorf("title = %+v", title)
 	}
-	if len(tl.Eras()) != 1 {
+	if len(tl.Eras()) != 1 || tl.Eras()[0].Label != "The CSTO" {
 		t.Errorf("eras = %+v", tl.Eras())
 	}
 }
