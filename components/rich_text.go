@@ -25,7 +25,9 @@ func richNode(n richtext.Node) app.UI {
 	case "a":
 		// Links leave the explainer: a new tab, and the other site gets
 		// neither a handle on this page nor its address.
-		return app.A().Href(n.Href).Target("_blank").Rel("noopener noreferrer").Body(kids()...)
+		// Readers of a screen are told, as with the sources' links.
+		return app.A().Href(n.Href).Target("_blank").Rel("noopener noreferrer").Body(
+			append(kids(), app.Span().Class("visually-hidden").Text(" (opens in a new tab)"))...)
 	case "p":
 		return app.P().Body(kids()...)
 	case "ul":

@@ -64,7 +64,7 @@ func TestNewsroomSheet(t *testing.T) {
 			if got != want {
 				t.Errorf("scripts %v: the summary shows %+v, want %+v", scripts, got, want)
 			}
-			for _, w := range []string{"Six states sign the Collective Security Treaty in Tashkent.", "not a link"} {
+			for _, w := range []string{"Six states sign the Collective Security Treaty (opens in a new tab) in Tashkent.", "not a link"} {
 				if !strings.Contains(text, w) {
 					t.Errorf("scripts %v: the summary %q lacks %q", scripts, text, w)
 				}
@@ -120,7 +120,7 @@ func TestNewsroomSheet(t *testing.T) {
 			})()`)
 			want := intro{
 				Headline:     "Armenia and the CSTO",
-				Text:         "From the treaty of 1992 to an empty chair in Bishkek.",
+				Text:         "From the treaty of 1992 to an empty chair (opens in a new tab) in Bishkek.",
 				Credit:       "Leaders at the Yerevan summit, 2022 — Kremlin press service",
 				Bold:         1,
 				Links:        1,
