@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"explainer/internal/copytree"
 )
 
@@ -137,6 +139,45 @@ func TestNewsroomSheet(t *testing.T) {
 	})
 }
 
+// TestPlainTimelineJSSheet serves the explainer built from a plain
+// TimelineJS sheet (the template's columns only: no ids, states, sources,
+// paragraphs or path). Its events show and select; what needs the
+// explainer's own columns is not shown rather than shown empty.
+func TestPlainTimelineJSSheet(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot, "app", "timeline", "testdata", "timelinejs.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := sheetSite(t, data)
+	tb := newTab(t, 90*time.Second)
+	tb.open(t, site+"/")
+	tb.waitReady(t)
+	ids := eval[[]string](t, tb, `[...document.querySelectorAll("#timeline [data-event]")].map(e => e.dataset.event)`)
+	want := "collective-security-treaty-signed armenia-freezes-its-participation bishkek-summit"
+	if strings.Join(ids, " ") != want {
+		t.Fatalf("events %v, want %s", ids, want)
+	}
+	tb.do(t, chromedp.Click(chromedp.CSS(`#timeline [data-event="armenia-freezes-its-participation"]`)))
+	tb.waitEvent(t, "armenia-freezes-its-participation")
+	type shown struct {
+		Summary, MapDate, Query string
+		Sources, States, Play   int
+	}
+	got := eval[shown](t, tb, `({
+		Summary: document.querySelector("#event-details .event-summary")?.textContent ?? "",
+		MapDate: document.getElementById("map-date").getAttribute("datetime"),
+		Query: location.search,
+		Sources: document.querySelectorAll("#event-details h4, #event-details .event-sources").length,
+		States: document.querySelectorAll("#event-details .event-states").length,
+		Play: document.querySelectorAll("#play-path").length,
+	})`)
+	if w := (shown{Summary: "Pashinyan says Armenia has frozen its participation in the CSTO.", MapDate: "2024-02-22",
+		Query: "?event=armenia-freezes-its-participation"}); got != w {
+		t.Errorf("after selecting an event the page shows %+v, want %+v", got, w)
+	}
+	tb.noErrors(t)
+}
+
 // TestNoTitleRowNoIntroduction: without a title row in the explainer's
 // own events.csv, the timeline has no introduction, not an empty one.
 func TestNoTitleRowNoIntroduction(t *testing.T) {
@@ -161,13 +202,20 @@ func TestNoTitleRowNoIntroduction(t *testing.T) {
 var newsroomEvents int
 
 // newsroomSite builds the explainer with events.csv dressed as a Google
-// Sheets export and serves it over a copy of web/ holding its wasm. It
-// returns the site's address.
+// Sheets export and serves it; see sheetSite.
 func newsroomSite(t *testing.T) string {
+	t.Helper()
+	return sheetSite(t, newsroomSheet(t))
+}
+
+// sheetSite builds the explainer, server and wasm, with the sheet in place
+// of events.csv and serves it over a copy of web/ holding its wasm. It
+// returns the site's address.
+func sheetSite(t *testing.T, data []byte) string {
 	t.Helper()
 	dir := t.TempDir()
 	sheet := filepath.Join(dir, "events.csv")
-	if err := os.WriteFile(sheet, newsroomSheet(t), 0o644); err != nil {
+	if err := os.WriteFile(sheet, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	overlay, err := json.Marshal(map[string]map[string]string{

@@ -72,7 +72,7 @@ func Parse(name string, r io.Reader, known Known) (*Timeline, error) {
 		row sheet.Row
 	}
 	var events []parsed
-	t := &Timeline{}
+	t := &Timeline{full: p.full}
 	titleLine := 0
 	for _, row := range s.Rows() {
 		switch typ := strings.ToLower(row.Get("Type")); typ {

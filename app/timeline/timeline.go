@@ -162,8 +162,15 @@ type Timeline struct {
 	events []Event // sorted by date, then file order
 	eras   []Era   // sorted by start
 	title  Title
+	full   bool           // the sheet has the explainer's own columns
 	index  map[string]int // event id -> position in events
 }
+
+// Full reports whether the sheet is in the explainer's full format, with
+// ids, sources and the rest of its own columns; a plain TimelineJS sheet
+// is not, and what needs those columns (the corrections log's events) must
+// do without them.
+func (t *Timeline) Full() bool { return t.full }
 
 // Events returns every event, sorted by date (events on the same date in
 // file order).

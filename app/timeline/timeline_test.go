@@ -276,6 +276,9 @@ func TestTimelineJSSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if tl.Full() || !Default().Full() {
+		t.Errorf("Full() = %v for a plain TimelineJS sheet, %v for events.csv", tl.Full(), Default().Full())
+	}
 	got := tl.Events()
 	want := []struct {
 		id   string
