@@ -16,7 +16,7 @@ STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 WASM_SOURCES_FORMAT = {{if not .Standard}}{{$$d := .Dir}}{{range .GoFiles}}{{$$d}}/{{.}} {{end}}{{range .EmbedFiles}}{{$$d}}/{{.}} {{end}}{{end}}
 SOURCES := $(shell GOOS=js GOARCH=wasm $(GO) list -deps -f '$(WASM_SOURCES_FORMAT)' .) go.mod go.sum
 
-.PHONY: build run test unit e2e lint export bench audit size clean screenshots fuzz loadtest
+.PHONY: build check run test unit e2e lint export bench audit size clean screenshots fuzz loadtest
 
 build: web/app.wasm.br
 
@@ -25,6 +25,11 @@ web/app.wasm: $(SOURCES)
 
 web/app.wasm.br: web/app.wasm web/explainer.css web/embed-child.js web/noscript.css
 	$(GO) run ./tools/precompress web/app.wasm web/explainer.css web/embed-child.js web/noscript.css
+
+# Every content file checked with the build's own parsers; each problem
+# as file:line:column.
+check:
+	$(GO) run . check
 
 run: build
 	$(GO) run . serve -addr $(ADDR)
@@ -86,6 +91,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzTimeline$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 200x ./app/sheet/
 	$(GO) test -run '^$$' -fuzz '^FuzzTransitions$$' -fuzztime $(FUZZTIME) ./app/sheet/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/date/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/richtext/
 
 # Load on loopback with wrk, shaped as real traffic: the reader mix with
 # tracking parameters, a flood of junk URLs, slow clients fetching the

@@ -9,6 +9,7 @@
 //
 //	explainer serve  [-addr 127.0.0.1:8000] [-web web]
 //	explainer export -out DIR [-prefix /sub/path] [-web web]
+//	explainer check
 package main
 
 import "explainer/components"

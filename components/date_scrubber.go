@@ -72,8 +72,11 @@ func (s *DateScrubber) Render() app.UI {
 			Value(strconv.Itoa(monthIndex(at))).
 			Aria("valuetext", v.DateText()).
 			OnChange(s.onChange),
-		app.Button().ID("play-path").Class("button play-button").Type("button").
-			Aria("pressed", s.playing).Text(label).OnClick(s.togglePlay),
+		// A sheet without the Path column has no path to play.
+		app.If(len(content.Default().Timeline.Path()) > 0, func() app.UI {
+			return app.Button().ID("play-path").Class("button play-button").Type("button").
+				Aria("pressed", s.playing).Text(label).OnClick(s.togglePlay)
+		}),
 	)
 }
 

@@ -42,7 +42,7 @@ func (d *EventDetails) Render() app.UI {
 			app.Time().DateTime(e.Date.String()).Text(e.Display()),
 			app.Text(": "+e.Headline),
 		),
-		app.P().Class("event-summary").Text(e.Summary),
+		richBlock("event-summary", e.Text),
 		app.If(e.Note != "", func() app.UI {
 			return app.P().Class("event-note").Text("Note: " + noteText(e.Note))
 		}),
@@ -70,10 +70,13 @@ func (d *EventDetails) Render() app.UI {
 		app.If(e.Paragraph != "", func() app.UI {
 			return app.P().Body(app.A().Class("event-passage").Href("#p-" + e.Paragraph).Text("Read the article's passage"))
 		}),
-		app.H4().Text("Sources"),
-		app.Ul().Class("event-sources").Body(
-			app.Range(e.Sources).Slice(func(i int) app.UI { return sourceItem(e.Sources[i]) }),
-		),
+		// A plain TimelineJS sheet cites no sources: no empty heading.
+		app.If(len(e.Sources) > 0, func() app.UI { return app.H4().Text("Sources") }),
+		app.If(len(e.Sources) > 0, func() app.UI {
+			return app.Ul().Class("event-sources").Body(
+				app.Range(e.Sources).Slice(func(i int) app.UI { return sourceItem(e.Sources[i]) }),
+			)
+		}),
 	)
 }
 

@@ -60,9 +60,11 @@ func (t *Timeline) Render() app.UI {
 	c := content.Default()
 	events := c.Timeline.Events()
 	selected, hasSelected := c.Timeline.Lookup(t.Iview.Event)
+	title := c.Timeline.Title()
 	// tabindex -1: in-page links to #timeline move focus here (see Article.OnNav).
 	return app.Section().ID("timeline").Class("panel timeline-panel").Aria("labelledby", "timeline-title").TabIndex(-1).Body(
 		app.H2().ID("timeline-title").Text("From treaty to empty chair: the timeline"),
+		app.If(!title.IsZero(), func() app.UI { return timelineIntro(title) }),
 		app.P().Class("panel-intro").ID("timeline-help").Text(
 			"Pick an event to see the map on its date and the passage of the article about it. "+
 				"Arrow keys move between events."),

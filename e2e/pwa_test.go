@@ -244,6 +244,7 @@ func checkOfflineRoute(t *testing.T, tb *tab, r offlineRoute) {
 // caches belong to the origin.
 type pinnedServer struct {
 	addr, web string
+	bin       string // the server binary, if not the run's own
 	srv       *server
 }
 
@@ -287,7 +288,11 @@ func freePort(t *testing.T) string {
 // fixed port).
 func (s *pinnedServer) start(t *testing.T) {
 	t.Helper()
-	cmd := exec.Command(serverBin, "serve", "-addr", s.addr, "-web", s.web)
+	bin := s.bin
+	if bin == "" {
+		bin = serverBin
+	}
+	cmd := exec.Command(bin, "serve", "-addr", s.addr, "-web", s.web)
 	cmd.Dir = repoRoot
 	out := &addrWatcher{found: make(chan string, 1)}
 	cmd.Stdout = out

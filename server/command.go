@@ -14,6 +14,7 @@ const usage = `usage:
                                                        serve the explainer (default 127.0.0.1:8000)
   explainer export -out DIR [-origin URL] [-prefix /path] [-web DIR]
                                                        write a static site for any static host
+  explainer check                                      check the content files (run from the repository)
 `
 
 // Command runs one command line of the server binary: serve or export.

@@ -14,9 +14,24 @@ var correctionsCSV string
 var loadDefault = sync.OnceValue(func() []Entry {
 	tl := timeline.Default()
 	isEvent := func(id string) bool { _, ok := tl.Lookup(id); return ok }
+	if !tl.Full() {
+		// A plain TimelineJS sheet has no ids to cite, so the log
+		// cannot be checked against it, and its entries about events of
+		// the explainer's own sheet are left out.
+		isEvent = nil
+	}
 	es, err := Parse("corrections.csv", strings.NewReader(correctionsCSV), isEvent)
 	if err != nil {
 		panic("corrections: embedded corrections.csv is invalid:\n" + err.Error())
+	}
+	if !tl.Full() {
+		var kept []Entry
+		for _, e := range es {
+			if _, ok := tl.Lookup(e.Event); e.Event == "" || ok {
+				kept = append(kept, e)
+			}
+		}
+		es = kept
 	}
 	return es
 })

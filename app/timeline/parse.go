@@ -9,6 +9,7 @@ import (
 
 	"explainer/app/country"
 	"explainer/app/date"
+	"explainer/app/richtext"
 	"explainer/app/sheet"
 	"explainer/app/sources"
 )
@@ -71,7 +72,7 @@ func Parse(name string, r io.Reader, known Known) (*Timeline, error) {
 		row sheet.Row
 	}
 	var events []parsed
-	t := &Timeline{}
+	t := &Timeline{full: p.full}
 	titleLine := 0
 	for _, row := range s.Rows() {
 		switch typ := strings.ToLower(row.Get("Type")); typ {
@@ -89,7 +90,12 @@ func Parse(name string, r io.Reader, known Known) (*Timeline, error) {
 				continue
 			}
 			titleLine = row.Line
-			t.title = Title{Headline: row.Get("Headline"), Text: row.Get("Text")}
+			t.title = Title{
+				Headline: richtext.Parse(row.Get("Headline")),
+				Text:     richtext.Parse(row.Get("Text")),
+				Caption:  richtext.Parse(row.Get("Media Caption")).Plain(),
+				Credit:   richtext.Parse(row.Get("Media Credit")).Plain(),
+			}
 		default:
 			row.Errorf("Type", "%q is not a TimelineJS type (want empty, \"era\" or \"title\")", row.Get("Type"))
 		}
@@ -148,8 +154,8 @@ func (p *parser) event(row sheet.Row) (Event, bool) {
 	e := Event{
 		Line:        row.Line,
 		DisplayDate: row.Get("Display Date"),
-		Headline:    row.Get("Headline"),
-		Summary:     row.Get("Text"),
+		Headline:    plain(row.Get("Headline")),
+		Text:        richtext.Parse(row.Get("Text")),
 		Group:       row.Get("Group"),
 		Media: Media{
 			URL:       row.Get("Media"),
@@ -158,6 +164,7 @@ func (p *parser) event(row sheet.Row) (Event, bool) {
 			Thumbnail: row.Get("Media Thumbnail"),
 		},
 	}
+	e.Summary = e.Text.Plain()
 	var good bool
 	e.ID, good = p.id(row)
 	check(good)
@@ -278,7 +285,7 @@ func (p *parser) event(row sheet.Row) (Event, bool) {
 func (p *parser) era(row sheet.Row) (Era, bool) {
 	e := Era{
 		Line:        row.Line,
-		Label:       row.Get("Headline"),
+		Label:       plain(row.Get("Headline")),
 		Text:        row.Get("Text"),
 		DisplayDate: row.Get("Display Date"),
 	}
@@ -308,7 +315,7 @@ func (p *parser) era(row sheet.Row) (Era, bool) {
 // headline in compatibility mode.
 func (p *parser) id(row sheet.Row) (string, bool) {
 	if !p.full {
-		base := slug(row.Get("Headline"))
+		base := slug(plain(row.Get("Headline")))
 		id := base
 		for n := 2; p.ids[id] != 0; n++ {
 			id = base + "-" + strconv.Itoa(n)
@@ -375,6 +382,11 @@ func dateOf(row sheet.Row, yc, mc, dc string, required bool) (date.Date, bool) {
 	}
 	return day, true
 }
+
+// plain is a cell's words without markup: TimelineJS allows HTML in a
+// headline, which the list, the charts and the accessible names show as
+// text.
+func plain(cell string) string { return richtext.Parse(cell).Plain() }
 
 func parseYesNo(s string) (bool, bool) {
 	switch strings.ToLower(s) {

@@ -21,7 +21,9 @@
 //	Step       the step's rung on the escalation staircase (1, 2, ...)
 //	Note       "single source", "context" or empty: how firm the sourcing is
 //
-// Headline becomes the event's headline and Text its summary. Group repeats
+// Headline becomes the event's headline and Text its summary; Text may hold
+// the HTML TimelineJS allows, which package richtext keeps to a safe few
+// tags. Group repeats
 // the kind for TimelineJS, which draws one row per group. Rows whose Type is
 // "era" are eras (Eras) rather than events; a "title" row gives the title.
 // Time, End Time and Background are read by TimelineJS only.
@@ -35,6 +37,7 @@ import (
 	"sort"
 
 	"explainer/app/date"
+	"explainer/app/richtext"
 	"explainer/app/sources"
 )
 
@@ -91,7 +94,8 @@ type Event struct {
 	End         date.Date // last day of an event that lasted, or the zero Date
 	DisplayDate string    // the sheet's own wording of the date, if any; see Display
 	Headline    string
-	Summary     string // 1-3 sentences
+	Summary     string        // 1-3 sentences: Text's words, without markup
+	Text        richtext.Text // the Text cell as the reader sees it, markup sanitised
 	Media       Media
 	Group       string // TimelineJS group
 	Kind        Kind
@@ -138,9 +142,17 @@ func (e Era) Contains(day date.Date) bool {
 	return !day.Before(e.Start.First()) && !e.End.Last().Before(day)
 }
 
-// Title is the sheet's TimelineJS title slide, if it has one.
+// Title is the sheet's TimelineJS title slide, if it has one: the
+// timeline's introduction. Its media is not shown, so its caption and
+// credit are kept as words.
 type Title struct {
-	Headline, Text string
+	Headline, Text  richtext.Text
+	Caption, Credit string
+}
+
+// IsZero reports whether there is no title to show.
+func (t Title) IsZero() bool {
+	return t.Headline.IsEmpty() && t.Text.IsEmpty() && t.Caption == "" && t.Credit == ""
 }
 
 // Timeline is a validated set of events and eras. Its methods do not modify
@@ -150,8 +162,15 @@ type Timeline struct {
 	events []Event // sorted by date, then file order
 	eras   []Era   // sorted by start
 	title  Title
+	full   bool           // the sheet has the explainer's own columns
 	index  map[string]int // event id -> position in events
 }
+
+// Full reports whether the sheet is in the explainer's full format, with
+// ids, sources and the rest of its own columns; a plain TimelineJS sheet
+// is not, and what needs those columns (the corrections log's events) must
+// do without them.
+func (t *Timeline) Full() bool { return t.full }
 
 // Events returns every event, sorted by date (events on the same date in
 // file order).

@@ -276,6 +276,9 @@ func TestTimelineJSSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if tl.Full() || !Default().Full() {
+		t.Errorf("Full() = %v for a plain TimelineJS sheet, %v for events.csv", tl.Full(), Default().Full())
+	}
 	got := tl.Events()
 	want := []struct {
 		id   string
@@ -313,7 +316,7 @@ func TestCompatibilityMode(t *testing.T) {
 	if got := strings.Join(ids(tl.Events()), " "); got != "summit summit-2 armenias-freeze 2025" {
 		t.Errorf("ids = %s", got)
 	}
-	if tl.Title().Headline != "Tashkent" {
+	if tl.Title().Headline.Plain() != "Tashkent" {
 		t.Errorf("title = %+v", tl.Title())
 	}
 	if eras := tl.Eras(); len(eras) != 1 || eras[0].ID != "the-csto" || eras[0].End.String() != "2025" {
@@ -446,4 +449,41 @@ func ids(events []Event) []string {
 		out = append(out, e.ID)
 	}
 	return out
+}
+
+// TestGoogleSheetsExport reads a sheet as Google Sheets exports it: a byte
+// order mark, CRLF line ends, a title row, HTML in Text with a line break
+// inside the cell, a Display Date, a Time, an era and a blank last row.
+func TestGoogleSheetsExport(t *testing.T) {
+	csv := "\ufeffYear,Month,Day,Time,End Year,Display Date,Headline,Text,Media Credit,Media Caption,Type,Group\r\n" +
+		",,,,,,<b>Armenia</b> and the CSTO,\"<p>From the treaty to an <a href=\"\"https://example.org/x\"\">empty chair</a>.</p>\",Kremlin press service,\"Leaders, 2022\",title,\r\n" +
+		"1992,5,15,10:00,,Spring 1992,Treaty signed,\"<p>Six states sign the <a href=\"\"https://example.org/treaty\"\">treaty</a>\r\nin <b>Tashkent</b>.</p><script>alert(1)</script>\",,,,Treaty\r\n" +
+		"2002,10,7,,2025,,<i>The</i> CSTO,,,,era,\r\n" +
+		"2024,2,22,,,,<b>Armenia</b> &amp; the CSTO,,,,,\r\n" +
+		",,,,,,,,,,,\r\n"
+	tl, err := Parse("sheet.csv", strings.NewReader(csv), Known{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl.Len() != 2 {
+		t.Fatalf("%d events, want 2: the title row is not an event", tl.Len())
+	}
+	if e := tl.Events()[1]; e.Headline != "Armenia & the CSTO" || e.ID != "armenia-the-csto" {
+		t.Errorf("a headline with markup reads %q, id %q", e.Headline, e.ID)
+	}
+	e := tl.Events()[0]
+	if e.Display() != "Spring 1992" || e.Kind != KindTreaty || e.Summary != "Six states sign the treaty in Tashkent." {
+		t.Errorf("event = %q %s %q", e.Display(), e.Kind, e.Summary)
+	}
+	if len(e.Text) != 1 || e.Text[0].Tag != "p" || len(e.Text[0].Kids) != 5 || e.Text[0].Kids[1].Href != "https://example.org/treaty" {
+		t.Errorf("event text = %+v", e.Text)
+	}
+	title := tl.Title()
+	if title.IsZero() || title.Headline.Plain() != "Armenia and the CSTO" || title.Headline[0].Tag != "b" ||
+		title.Text.Plain() != "From the treaty to an empty chair." || title.Caption != "Leaders, 2022" || title.Credit != "Kremlin press service" {
+		t.Errorf("title = %+v", title)
+	}
+	if len(tl.Eras()) != 1 || tl.Eras()[0].Label != "The CSTO" {
+		t.Errorf("eras = %+v", tl.Eras())
+	}
 }

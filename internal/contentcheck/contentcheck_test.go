@@ -1,0 +1,92 @@
+package contentcheck
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestTheRepositorysContentIsValid(t *testing.T) {
+	var out strings.Builder
+	if n := Run("../..", &out); n != 0 {
+		t.Errorf("%d problems:\n%s", n, out.String())
+	}
+}
+
+// A plain TimelineJS sheet as events.csv is as valid to check as to the
+// build: corrections.csv's entries about the explainer's events do not
+// count against it.
+func TestAPlainTimelineJSSheetChecks(t *testing.T) {
+	root := copyContent(t)
+	data, err := os.ReadFile("../../app/timeline/testdata/timelinejs.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(EventsFile)), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	if n := Run(root, &out); n != 0 {
+		t.Errorf("%d problems:\n%s", n, out.String())
+	}
+}
+
+// copyContent copies the content files to a new folder laid out as the
+// repository, and returns it.
+func copyContent(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	for _, f := range []string{SourcesFile, ArticleFile, EventsFile, TransitionsFile, RolesFile, CorrectionsFile} {
+		dst := filepath.Join(root, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(filepath.Join("../..", filepath.FromSlash(f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func TestProblemsNameFileLineAndColumn(t *testing.T) {
+	root := copyContent(t)
+	events := filepath.Join(root, filepath.FromSlash(EventsFile))
+	data, err := os.ReadFile(events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The second line's Month (column 2) becomes 13, and a row of a
+	// TimelineJS type that does not exist is added at the end.
+	lines := strings.SplitAfter(string(data), "\n")
+	cells := strings.SplitN(lines[1], ",", 3)
+	lines[1] = cells[0] + ",13," + cells[2]
+	bad := strings.Join(lines, "") + "2024,1,1,,,,,,,H,T,,,,,slide,,,x-slide,context,ARM,tass-2012-06-28,,,,\n"
+	if err := os.WriteFile(events, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	n := Run(root, &out)
+	got := out.String()
+	want := []string{
+		"app/timeline/events.csv:2:2: Month: 13 is not a month",
+		`app/timeline/events.csv:` + strconv.Itoa(len(lines)) + `:16: Type: "slide" is not a TimelineJS type`,
+	}
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("output lacks %q:\n%s", w, got)
+		}
+	}
+	// corrections.csv cites events, so it waits for events.csv to be fixed.
+	if !strings.Contains(got, "app/corrections/corrections.csv: not checked: app/timeline/events.csv has problems") {
+		t.Errorf("output does not say corrections.csv was skipped:\n%s", got)
+	}
+	if n != 3 {
+		t.Errorf("%d problems, want 3:\n%s", n, got)
+	}
+}
