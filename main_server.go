@@ -16,8 +16,8 @@ import (
 )
 
 // run is the machine's main: the serve and export commands, and check,
-// which validates the content files. The server
-// package is imported here alone, so the wasm never links it.
+// which validates the content files. The server package is imported here
+// alone, so the wasm never links it.
 func run() {
 	if len(os.Args) == 2 && os.Args[1] == "check" {
 		// Run from the repository, on the files as they are now: an
