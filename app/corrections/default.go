@@ -13,18 +13,12 @@ var correctionsCSV string
 
 var loadDefault = sync.OnceValue(func() []Entry {
 	tl := timeline.Default()
-	isEvent := func(id string) bool { _, ok := tl.Lookup(id); return ok }
-	if !tl.Full() {
-		// A plain TimelineJS sheet has no ids to cite, so the log
-		// cannot be checked against it, and its entries about events of
-		// the explainer's own sheet are left out.
-		isEvent = nil
-	}
-	es, err := Parse("corrections.csv", strings.NewReader(correctionsCSV), isEvent)
+	es, err := Parse("corrections.csv", strings.NewReader(correctionsCSV), EventsOf(tl))
 	if err != nil {
 		panic("corrections: embedded corrections.csv is invalid:\n" + err.Error())
 	}
 	if !tl.Full() {
+		// Entries about events of the explainer's own sheet are left out.
 		var kept []Entry
 		for _, e := range es {
 			if _, ok := tl.Lookup(e.Event); e.Event == "" || ok {
@@ -35,6 +29,17 @@ var loadDefault = sync.OnceValue(func() []Entry {
 	}
 	return es
 })
+
+// EventsOf is the check of the log's event column against tl, for Parse:
+// whether an id names one of its events. It is nil for a plain TimelineJS
+// sheet, which has no ids the log could cite, so the log is not checked
+// against it.
+func EventsOf(tl *timeline.Timeline) func(id string) bool {
+	if !tl.Full() {
+		return nil
+	}
+	return func(id string) bool { _, ok := tl.Lookup(id); return ok }
+}
 
 // Default returns the embedded log, read on first use. It panics if the file
 // is invalid, which the package's tests rule out.

@@ -97,13 +97,7 @@ func Run(root string, w io.Writer) int {
 		if tl == nil {
 			skip(CorrectionsFile, EventsFile)
 		} else {
-			isEvent := func(id string) bool { _, ok := tl.Lookup(id); return ok }
-			if !tl.Full() {
-				// As the build does: a plain TimelineJS sheet has no
-				// ids, and the log's entries about events are left out.
-				isEvent = nil
-			}
-			_, err := corrections.Parse(CorrectionsFile, bytes.NewReader(data), isEvent)
+			_, err := corrections.Parse(CorrectionsFile, bytes.NewReader(data), corrections.EventsOf(tl))
 			report(err)
 		}
 	}
