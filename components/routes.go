@@ -36,3 +36,10 @@ func Paths() []string {
 	slices.Sort(paths)
 	return paths
 }
+
+// IsPage reports whether path is one of the pages: a cheap test for every
+// request, unlike sorting Paths.
+func IsPage(path string) bool {
+	_, ok := pages[path]
+	return ok
+}

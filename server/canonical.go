@@ -6,6 +6,7 @@ import (
 	"explainer/app/content"
 	"explainer/app/embed"
 	"explainer/app/view"
+	"explainer/components"
 )
 
 // A shared explainer is asked for under countless URLs of the same page:
@@ -43,7 +44,7 @@ func canonicalQuery(path, rawQuery string) string {
 // passed on as they are.
 func canonicalPages(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !isPage(r.URL.Path) {
+		if !components.IsPage(r.URL.Path) {
 			next.ServeHTTP(w, r)
 			return
 		}

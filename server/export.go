@@ -84,19 +84,10 @@ func exportFile(route string) string {
 	switch {
 	case route == "/":
 		return "index.html"
-	case isPage(route):
+	case components.IsPage(route):
 		return strings.TrimPrefix(route, "/") + ".html"
 	}
 	return strings.TrimPrefix(route, "/")
-}
-
-func isPage(route string) bool {
-	for _, p := range components.Paths() {
-		if p == route {
-			return true
-		}
-	}
-	return false
 }
 
 // answer is the body h sends for a plain GET of route (no compression

@@ -25,7 +25,7 @@ func exportRoute(file string) string {
 	if file == "/index.html" {
 		return "/"
 	}
-	if page := strings.TrimSuffix(file, ".html"); page != file && isPage(page) {
+	if page := strings.TrimSuffix(file, ".html"); page != file && components.IsPage(page) {
 		return page
 	}
 	return file
