@@ -2,7 +2,6 @@ package mount
 
 import (
 	"slices"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -18,10 +17,6 @@ type Staged struct {
 	pending   []string          // ids of the panels still showing the server's HTML, in mounting order
 	prerender map[string]string // the server's HTML of each pending panel
 }
-
-// stageYield is the pause between two panels: long enough that the browser
-// gets a task of its own in between (to paint, or to answer the reader).
-const stageYield = time.Millisecond
 
 // Capture keeps the server's HTML of the panels with these ids, read from
 // the document before go-app replaces it; they will mount in this order.
@@ -105,18 +100,37 @@ func mountNext(ctx app.Context) {
 		})
 		return
 	}
-	ctx.After(stageYield, func(ctx app.Context) {
-		focusAcrossMounts.remember()
-		next := mounting.queue[0]
-		mounting.queue = mounting.queue[1:]
-		next.ctx.Dispatch(func(app.Context) {
-			next.s.pending = next.s.pending[1:]
-			if len(next.s.pending) == 0 {
-				next.s.prerender = nil
-			}
+	ctx.Defer(func(ctx app.Context) {
+		inTaskOfItsOwn(ctx, func(ctx app.Context) {
+			focusAcrossMounts.remember()
+			next := mounting.queue[0]
+			mounting.queue = mounting.queue[1:]
+			next.ctx.Dispatch(func(app.Context) {
+				next.s.pending = next.s.pending[1:]
+				if len(next.s.pending) == 0 {
+					next.s.prerender = nil
+				}
+			})
+			mountNext(ctx)
 		})
-		mountNext(ctx)
 	})
+}
+
+// inTaskOfItsOwn runs fn on the UI goroutine in a browser task of its own,
+// once the present task has ended, so the browser may paint or answer the
+// reader in between. It is armed after the present render (Defer), and with
+// the browser's own setTimeout: go-app's After uses a Go timer, and one
+// already due when the Go runtime finishes a render runs in that same task,
+// so on a busy machine two panels went live in one task. What fn
+// dispatches is rendered before its task ends.
+func inTaskOfItsOwn(ctx app.Context, fn func(app.Context)) {
+	var callback app.Func
+	callback = app.FuncOf(func(app.Value, []app.Value) any {
+		callback.Release()
+		ctx.Dispatch(fn)
+		return nil
+	})
+	app.Window().Call("setTimeout", callback, 0)
 }
 
 // markReady sets data-ready="true" on <html>: the contract browser tests and
