@@ -115,8 +115,13 @@ func FuzzParse(f *testing.F) {
 		}
 		switch m.Kind {
 		case Local:
-			if !strings.HasPrefix(m.Src, "/web/") || strings.Contains(m.Src, "..") || strings.Contains(m.Src, "//") {
+			if !strings.HasPrefix(m.Src, "/web/") || strings.Contains(m.Src, "//") {
 				t.Fatalf("local %q serves %q", cell, m.Src)
+			}
+			for _, seg := range strings.Split(m.WebPath(), "/") {
+				if seg == "." || seg == ".." {
+					t.Fatalf("local %q serves %q, outside web/", cell, m.Src)
+				}
 			}
 		case Video, Image:
 			ok := false
