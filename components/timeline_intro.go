@@ -13,7 +13,7 @@ import (
 // media itself is not shown here).
 func timelineIntro(t timeline.Title) app.UI {
 	var credit []string
-	for _, s := range []string{t.Caption, t.Credit} {
+	for _, s := range []string{t.Media.Caption.Plain(), t.Media.Credit.Plain()} {
 		if s != "" {
 			credit = append(credit, s)
 		}
