@@ -1,6 +1,7 @@
 package components
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -195,7 +196,7 @@ func newEraChart(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 	}
 	return svg("svg").Class("era-chart").Attr("viewBox", "0 0 "+num(l.w)+" "+num(height)).Body(
 		// Eras and axis are the same on every date: written once.
-		staticLayer("era-chart-frame-"+l.name, "chart-frame", func() []app.UI {
+		staticLayer(frameKey("era", t, l), "chart-frame", func() []app.UI {
 			years := l.ticks()
 			return []app.UI{
 				app.Range(eras).Slice(func(i int) app.UI {
@@ -231,6 +232,12 @@ func newEraChart(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 			return eventMarker(events[i], l.xOf(events[i].Date.First()), markerY(events[i]), v, l)
 		}),
 	)
+}
+
+// frameKey keeps a chart's static frame apart for each timeline: the app
+// has one, but tests draw others, whose eras and lanes differ.
+func frameKey(chart string, t *timeline.Timeline, l chartLayout) string {
+	return fmt.Sprintf("%s-chart-frame-%s-%p", chart, l.name, t)
 }
 
 // yearLabel is one year under the staircase, centred under its steps.
@@ -293,7 +300,7 @@ func newStairsChart(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 	base := stairsBase(path)
 	yAt := func(step int) float64 { return base - stairsRise*float64(step) }
 	return svg("svg").Class("stairs-chart").Attr("viewBox", "0 0 "+num(l.w)+" "+num(base+32)).Body(
-		staticLayer("stairs-chart-frame-"+l.name, "chart-frame", func() []app.UI {
+		staticLayer(frameKey("stairs", t, l), "chart-frame", func() []app.UI {
 			d := "M" + num(l.left) + " " + num(base)
 			for i, e := range path {
 				d += "H" + num(l.stepX(i, len(path))) + "V" + num(yAt(e.Step))
