@@ -1,6 +1,8 @@
 package components
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/media"
@@ -43,7 +45,7 @@ func (m *EventMedia) Render() app.UI {
 	case md.IsRemote():
 		class += " media-remote"
 		frame = app.Div().Class("media-frame media-card").Body(
-			app.P().Class("media-card-title").Text(what(md)+" on "+md.Provider),
+			app.P().Class("media-card-title").Text(strings.ToUpper(what(md)[:1])+what(md)[1:]+" on "+md.Provider),
 			app.P().Class("media-card-note").Text("Nothing is loaded from "+md.Provider+" until you ask."),
 			// The button works once the app runs; before that the link
 			// below still leads to the media.

@@ -47,8 +47,8 @@ func TestEventMediaRemoteIsACard(t *testing.T) {
 		"2025,C,https://example.org/report,\n")
 	ev := tl.Events()
 	for i, want := range []struct{ class, card, link string }{
-		{"media-remote", "video on YouTube", "Watch on YouTube"},
-		{"media-remote", "image on Wikimedia Commons", "View on Wikimedia Commons"},
+		{"media-remote", "Video on YouTube", "Watch on YouTube"},
+		{"media-remote", "Image on Wikimedia Commons", "View on Wikimedia Commons"},
 		{"media-link", "", "Open on example.org"},
 	} {
 		html := app.HTMLString(newEventMedia("event-media", ev[i].Media, ev[i].Headline))
