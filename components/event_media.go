@@ -112,14 +112,25 @@ func (m *EventMedia) remote() app.UI {
 }
 
 // load is the reader's choice: the content loads, and the focus moves to
-// it, as the button it replaces is gone.
+// it, as the button it replaces is gone. The page is updated before the
+// next frame, in which the focus moves.
 func (m *EventMedia) load(ctx app.Context, e app.Event) {
 	m.loaded = m.Imedia.Src
 	focus := m.Iid + "-frame"
 	if m.Imedia.Kind == media.Video {
 		focus = m.Iid + "-player"
 	}
-	focusElement(ctx, focus)
+	// Not focusElement: its deferred call is dropped once the button that
+	// was clicked is gone, as it is by then.
+	var frame app.Func
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		defer frame.Release()
+		if el := app.Window().GetElementByID(focus); el.Truthy() {
+			el.Call("focus")
+		}
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
 }
 
 func what(md timeline.Media) string {

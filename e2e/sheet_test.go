@@ -225,7 +225,11 @@ func newsroomMedia(t *testing.T, site string) {
 			t.Errorf("axe: %s", v)
 		}
 		tb.noErrors(t)
-		for _, u := range requests() {
+		before := requests()
+		if !slices.Contains(before, site+"/?event=armenia-freezes") {
+			t.Fatalf("the recording missed the page itself: %v", before)
+		}
+		for _, u := range before {
 			if !strings.HasPrefix(u, site+"/") && !strings.HasPrefix(u, "data:") {
 				t.Errorf("a request left the site before the reader asked: %s", u)
 			}
@@ -233,6 +237,8 @@ func newsroomMedia(t *testing.T, site string) {
 
 		tb.do(t, chromedp.Click(chromedp.CSS("#event-media button.media-load")))
 		tb.waitTrue(t, `!!document.getElementById("event-media-player")`, 10*time.Second)
+		// The button is gone: the focus moves to the player, not to the page.
+		tb.waitTrue(t, `document.activeElement?.id === "event-media-player"`, 5*time.Second)
 		type player struct{ Src, Sandbox, Allow, Title, Focused string }
 		p := eval[player](t, tb, `(() => {
 			const f = document.getElementById("event-media-player");
