@@ -195,6 +195,18 @@ func newsroomMedia(t *testing.T, site string) {
 	})
 
 	t.Run("a video is a card until the reader loads it; nothing leaves the site before", func(t *testing.T) {
+		// Before the app runs, the server's card has the link to the
+		// video, and no button that would do nothing.
+		plain := newTab(t, 60*time.Second)
+		disableScripts(t, plain)
+		plain.open(t, site+"/?event=armenia-freezes")
+		if got := eval[string](t, plain, `(() => {
+			const f = document.getElementById("event-media");
+			return f.dataset.provider + " " + f.querySelectorAll("button, iframe, img").length + " " + f.querySelector("a.media-source").href;
+		})()`); got != "YouTube 0 https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1m30s" {
+			t.Errorf("without scripts the card is %q", got)
+		}
+
 		requests := recordBrowserRequests(t)
 		tb := newTab(t, 90*time.Second)
 		tb.open(t, site+"/?event=armenia-freezes")
