@@ -140,3 +140,18 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// What a sheet's media costs the app's start: every event's cells are
+// read when the embedded timeline loads, in the browser too.
+func BenchmarkParse(b *testing.B) {
+	cells := []string{"", "media/treaty.png", "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1m30s",
+		"https://vimeo.com/76979871", "https://upload.wikimedia.org/wikipedia/commons/a/a9/Example.jpg", "https://example.org/report"}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, c := range cells {
+			if _, err := Parse(c); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -82,6 +82,7 @@ func Parse(name string, r io.Reader, known Known) (*Timeline, error) {
 		row sheet.Row
 	}
 	var events []parsed
+	var groups []string // each event's, in file order
 	t := &Timeline{full: p.full}
 	titleLine := 0
 	for _, row := range s.Rows() {
@@ -89,6 +90,7 @@ func Parse(name string, r io.Reader, known Known) (*Timeline, error) {
 		case "":
 			if ev, ok := p.event(row); ok {
 				events = append(events, parsed{ev, row})
+				groups = append(groups, ev.Group)
 			}
 		case "era":
 			if era, ok := p.era(row); ok {
@@ -144,7 +146,7 @@ func Parse(name string, r io.Reader, known Known) (*Timeline, error) {
 	for _, e := range events {
 		t.events = append(t.events, e.ev)
 	}
-	t.groups = groupsOf(t.events)
+	t.groups = lanes(groups)
 	for _, w := range s.Warnings() {
 		t.warns = append(t.warns, w)
 	}
@@ -387,28 +389,25 @@ func (p *parser) accent(row sheet.Row) string {
 	return c.String()
 }
 
-// groupsOf lists the events' groups in the order they first appear in the
-// sheet; events without one form a last, unnamed group.
-func groupsOf(events []Event) []string {
-	byLine := append([]Event(nil), events...)
-	sort.SliceStable(byLine, func(i, j int) bool { return byLine[i].Line < byLine[j].Line })
-	var groups []string
+// lanes lists the groups named, in the order they first appear; events
+// without one form a last, unnamed group.
+func lanes(groups []string) []string {
+	var out []string
 	seen := make(map[string]bool)
 	ungrouped := false
-	for _, e := range byLine {
-		if e.Group == "" {
+	for _, g := range groups {
+		switch {
+		case g == "":
 			ungrouped = true
-			continue
-		}
-		if !seen[e.Group] {
-			seen[e.Group] = true
-			groups = append(groups, e.Group)
+		case !seen[g]:
+			seen[g] = true
+			out = append(out, g)
 		}
 	}
-	if len(groups) > 0 && ungrouped {
-		groups = append(groups, "")
+	if len(out) > 0 && ungrouped {
+		out = append(out, "")
 	}
-	return groups
+	return out
 }
 
 // id returns the row's id: its ID cell in the full format, a slug of its
