@@ -184,6 +184,17 @@ func newsroomMedia(t *testing.T, site string) {
 		if got != want {
 			t.Errorf("the local image shows %+v, want %+v", got, want)
 		}
+		// An offline reader has the images too: the service worker keeps them.
+		tb.waitServiceWorker(t)
+		if !eval[bool](t, tb, `(async () => {
+			for (const k of await caches.keys()) {
+				const c = await caches.open(k);
+				if (await c.match("/web/media/treaty.png", {ignoreSearch: true}) && await c.match("/web/media/summit.png", {ignoreSearch: true})) return true;
+			}
+			return false;
+		})()`) {
+			t.Error("the service worker's cache lacks the local images")
+		}
 		// A remote thumbnail is not shown in the list.
 		if n := eval[int](t, tb, `document.querySelectorAll('#timeline [data-event="armenia-freezes"] img').length`); n != 0 {
 			t.Errorf("a remote thumbnail shows in the list (%d images)", n)
