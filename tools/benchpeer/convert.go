@@ -1,0 +1,139 @@
+package main
+
+import (
+	"encoding/json"
+	"html"
+	"strings"
+
+	"explainer/app/date"
+	"explainer/app/richtext"
+	"explainer/app/timeline"
+)
+
+// The TimelineJS 3 JSON format, as its documentation describes it: a
+// title slide, events and eras. Only the fields the sheet fills are
+// written.
+type tlTimeline struct {
+	Title  *tlSlide  `json:"title,omitempty"`
+	Events []tlSlide `json:"events"`
+	Eras   []tlEra   `json:"eras,omitempty"`
+}
+
+type tlSlide struct {
+	StartDate   *tlDate  `json:"start_date,omitempty"`
+	EndDate     *tlDate  `json:"end_date,omitempty"`
+	DisplayDate string   `json:"display_date,omitempty"`
+	Text        *tlText  `json:"text,omitempty"`
+	Media       *tlMedia `json:"media,omitempty"`
+	Group       string   `json:"group,omitempty"`
+	UniqueID    string   `json:"unique_id,omitempty"`
+}
+
+type tlEra struct {
+	StartDate tlDate  `json:"start_date"`
+	EndDate   tlDate  `json:"end_date"`
+	Text      *tlText `json:"text,omitempty"`
+}
+
+// tlDate leaves out what the sheet does not know: an event known to the
+// month has no day, as in a TimelineJS sheet.
+type tlDate struct {
+	Year        int    `json:"year"`
+	Month       int    `json:"month,omitempty"`
+	Day         int    `json:"day,omitempty"`
+	DisplayDate string `json:"display_date,omitempty"`
+}
+
+type tlText struct {
+	Headline string `json:"headline,omitempty"`
+	Text     string `json:"text,omitempty"`
+}
+
+type tlMedia struct {
+	URL       string `json:"url"`
+	Caption   string `json:"caption,omitempty"`
+	Credit    string `json:"credit,omitempty"`
+	Thumbnail string `json:"thumbnail,omitempty"`
+}
+
+// timelineJSON converts the parsed sheet, the same one the explainer
+// shows, to TimelineJS's JSON. Text goes through the explainer's own
+// sanitiser, so both sides show the same words and markup.
+func timelineJSON(t *timeline.Timeline) ([]byte, error) {
+	out := tlTimeline{Events: []tlSlide{}}
+	if title := t.Title(); !title.IsZero() {
+		text := richHTML(title.Text)
+		// The explainer shows the title's caption and credit as words
+		// under it, since the title's media itself is not kept.
+		var credit []string
+		for _, s := range []string{title.Caption, title.Credit} {
+			if s != "" {
+				credit = append(credit, html.EscapeString(s))
+			}
+		}
+		if len(credit) > 0 {
+			text += "<p>" + strings.Join(credit, " — ") + "</p>"
+		}
+		out.Title = &tlSlide{Text: &tlText{Headline: richHTML(title.Headline), Text: text}}
+	}
+	for _, e := range t.Events() {
+		s := tlSlide{
+			StartDate:   dateOf(e.Date),
+			DisplayDate: e.DisplayDate,
+			Text:        &tlText{Headline: html.EscapeString(e.Headline), Text: richHTML(e.Text)},
+			Group:       e.Group,
+			UniqueID:    e.ID,
+		}
+		if !e.End.IsZero() {
+			s.EndDate = dateOf(e.End)
+		}
+		if e.Media.URL != "" {
+			s.Media = &tlMedia{URL: e.Media.URL, Caption: e.Media.Caption, Credit: e.Media.Credit, Thumbnail: e.Media.Thumbnail}
+		}
+		out.Events = append(out.Events, s)
+	}
+	for _, e := range t.Eras() {
+		// The explainer's era runs from the first day of its start to the
+		// last day of its end (see Era.Contains); written so, to the day.
+		// TimelineJS drops an end date whose fields equal the start's and
+		// then refuses the era ("All eras must have start and end dates"),
+		// as it would the story's era "1991 to 1991" written as years.
+		era := tlEra{StartDate: *dateOf(e.Start.First()), EndDate: *dateOf(e.End.Last())}
+		era.StartDate.DisplayDate = e.DisplayDate
+		era.Text = &tlText{Headline: html.EscapeString(e.Label), Text: richHTML(richtext.Parse(e.Text))}
+		out.Eras = append(out.Eras, era)
+	}
+	return json.Marshal(out)
+}
+
+func dateOf(d date.Date) *tlDate {
+	return &tlDate{Year: d.Year, Month: d.Month, Day: d.Day}
+}
+
+// richHTML writes sanitised text back as HTML. The tree holds only the
+// allowed tags and absolute http(s) links, so escaping text and the href
+// is all that is left to do.
+func richHTML(t richtext.Text) string {
+	var b strings.Builder
+	var walk func(ns []richtext.Node)
+	walk = func(ns []richtext.Node) {
+		for _, n := range ns {
+			switch n.Tag {
+			case "":
+				b.WriteString(html.EscapeString(n.Text))
+			case "br":
+				b.WriteString("<br>")
+			case "a":
+				b.WriteString(`<a href="` + html.EscapeString(n.Href) + `">`)
+				walk(n.Kids)
+				b.WriteString("</a>")
+			default:
+				b.WriteString("<" + n.Tag + ">")
+				walk(n.Kids)
+				b.WriteString("</" + n.Tag + ">")
+			}
+		}
+	}
+	walk(t)
+	return b.String()
+}

@@ -1,0 +1,183 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+)
+
+// median of xs; NaN for none.
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if n := len(s); n%2 == 1 {
+		return s[n/2]
+	} else {
+		return (s[n/2-1] + s[n/2]) / 2
+	}
+}
+
+func maximum(xs []float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	m := xs[0]
+	for _, x := range xs[1:] {
+		m = math.Max(m, x)
+	}
+	return m
+}
+
+func minimum(xs []float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	m := xs[0]
+	for _, x := range xs[1:] {
+		m = math.Min(m, x)
+	}
+	return m
+}
+
+// units format a figure.
+var (
+	ms    = func(v float64) string { return fmt.Sprintf("%.0f ms", v) }
+	kb    = func(v float64) string { return fmt.Sprintf("%s KB", thousands(v/1000)) }
+	mb    = func(v float64) string { return fmt.Sprintf("%.1f MB", v/1e6) }
+	count = func(v float64) string { return thousands(v) }
+	score = func(v float64) string { return fmt.Sprintf("%.0f", v) }
+)
+
+// thousands writes v rounded, with commas: 1,214.
+func thousands(v float64) string {
+	s := fmt.Sprintf("%.0f", v)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 && s[i-1] != '-' {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// cells are a side's median and maximum, or a dash where it has none.
+func cells(xs []float64, unit func(float64) string) (string, string) {
+	if len(xs) == 0 {
+		return "—", "—"
+	}
+	return unit(median(xs)), unit(maximum(xs))
+}
+
+// ratio is ours/theirs of the medians, or a dash.
+func ratio(a, b []float64) string {
+	if len(a) == 0 || len(b) == 0 || median(b) == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", median(a)/median(b))
+}
+
+// printTable writes the comparison as a Markdown table, as the issue has
+// it, with maxima and the ratio of the medians.
+func printTable(w io.Writer, r *results) {
+	rows := []struct {
+		label, metric string
+		unit          func(float64) string
+	}{
+		{"click next event → updated frame painted, desktop", "frame/event/desktop", ms},
+		{"same, phone 360 px with 4x CPU throttling", "frame/event/phone", ms},
+		{"click a state on the map → frame, desktop", "frame/state/desktop", ms},
+		{"same, phone at 4x", "frame/state/phone", ms},
+		{"click a date on the scrubber → frame, desktop", "frame/date/desktop", ms},
+		{"same, phone at 4x", "frame/date/phone", ms},
+		{"click next event: event duration (Event Timing, as INP counts it), desktop", "duration/event/desktop", ms},
+		{"same, phone at 4x", "duration/event/phone", ms},
+		{"ready (ours: data-ready; TimelineJS: loaded), desktop", "ready/desktop", ms},
+		{"same, phone at 4x", "ready/phone", ms},
+		{"longest main-thread task during start, phone at 4x", "longtask/phone", ms},
+		{"bytes over the wire", "bytes", kb},
+		{"FCP, desktop", "fcp", ms},
+		{"LCP, desktop", "lcp", ms},
+		{"DOM elements", "elements", count},
+		{"JS heap (Performance.getMetrics, after GC)", "jsheap", mb},
+		{"wasm memory (not in the JS heap)", "wasmmem", mb},
+	}
+	fmt.Fprintf(w, "Side by side with %s: %d events and %d eras on both sides; %d alternating runs per side, %d clicks per load, a fresh Chromium profile per load.\n",
+		r.TimelineJS, r.Events, r.Eras, r.Runs, r.Clicks)
+	fmt.Fprintf(w, "Load average (1, 5, 15 min): %s at the start, %s at the end.\n\n", r.LoadBefore, r.LoadAfter)
+	fmt.Fprintln(w, "| | ours median | ours max | TimelineJS median | TimelineJS max | ours/theirs |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|")
+	for _, row := range rows {
+		a, b := r.Samples[row.metric][ours], r.Samples[row.metric][theirs]
+		if len(a) == 0 && len(b) == 0 {
+			continue
+		}
+		am, ax := cells(a, row.unit)
+		bm, bx := cells(b, row.unit)
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", row.label, am, ax, bm, bx, ratio(a, b))
+	}
+	printLighthouse(w, r.Lighthouse)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Click → frame: from the input event (pointerup) to the first task after the next frame once the page shows the click's effect.")
+	if n := r.BelowThresh[ours] + r.BelowThresh[theirs]; n > 0 {
+		fmt.Fprintf(w, "Event Timing reports only events of 16 ms or more: %d clicks of ours and %d of TimelineJS were shorter and count as 16 ms.\n",
+			r.BelowThresh[ours], r.BelowThresh[theirs])
+	}
+	if len(r.PageErrors) > 0 {
+		fmt.Fprintf(w, "The pages logged %d errors, e.g.: %s\n", len(r.PageErrors), r.PageErrors[0])
+	}
+	if len(r.OffOrigin) > 0 {
+		fmt.Fprintf(w, "OFF-ORIGIN REQUESTS (%d), e.g.: %s\n", len(r.OffOrigin), r.OffOrigin[0])
+	} else {
+		fmt.Fprintln(w, "No request left either page's origin.")
+	}
+}
+
+// printLighthouse adds Lighthouse's rows: each of ours beside
+// TimelineJS's page with the same preset; scores as ranges.
+func printLighthouse(w io.Writer, lr []lighthouseResult) {
+	if len(lr) == 0 {
+		return
+	}
+	pick := func(side, page, preset string, f func(lighthouseResult) float64) []float64 {
+		var xs []float64
+		for _, r := range lr {
+			if r.Side == side && (page == "" || r.Page == page) && r.Preset == preset {
+				xs = append(xs, f(r))
+			}
+		}
+		return xs
+	}
+	scoreOf := func(r lighthouseResult) float64 { return r.Score }
+	tbtOf := func(r lighthouseResult) float64 { return r.TBT }
+	span := func(xs []float64) string {
+		if len(xs) == 0 {
+			return "—"
+		}
+		return fmt.Sprintf("%s-%s", score(minimum(xs)), score(maximum(xs)))
+	}
+	type page struct{ path, preset, label string }
+	pages := []page{
+		{"/embed?view=timeline", "mobile", "Lighthouse 12 mobile performance, ours /embed?view=timeline (min-max)"},
+		{"/embed?view=map", "mobile", "same, ours /embed?view=map"},
+		{"/embed?view=all", "mobile", "same, ours /embed?view=all"},
+		{"/", "desktop", "Lighthouse 12 desktop performance, ours the page /"},
+	}
+	for _, p := range pages {
+		a, b := pick(ours, p.path, p.preset, scoreOf), pick(theirs, "", p.preset, scoreOf)
+		fmt.Fprintf(w, "| %s | %s (median %s) | | %s (median %s) | | %s |\n", p.label,
+			span(a), score(median(a)), span(b), score(median(b)), ratio(a, b))
+	}
+	for _, p := range pages {
+		a, b := pick(ours, p.path, p.preset, tbtOf), pick(theirs, "", p.preset, tbtOf)
+		am, ax := cells(a, ms)
+		bm, bx := cells(b, ms)
+		label := "Lighthouse total blocking time, " + p.preset + ", ours " + p.path
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", label, am, ax, bm, bx, ratio(a, b))
+	}
+}
