@@ -12,6 +12,9 @@
 # installed with npm into .cache/ on first use. It reports; it fails only
 # when it cannot run. Needs: a built wasm (make build), Go, Node.js and
 # npm, and Chromium ($CHROME_PATH, else chromium on PATH).
+#
+#   tools/audit.sh --install     installs Lighthouse if need be and prints
+#                                its path (tools/benchpeer runs it so)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +25,19 @@ AUDIT_OUT=${AUDIT_OUT:-.cache/audit}
 PAGE=${1:-/}
 AUDIT_WEB=${AUDIT_WEB:-web}
 AUDIT_PRESET=${AUDIT_PRESET:-mobile}
+install_lighthouse() {
+	if [ ! -x "$LH" ]; then
+		echo "audit: installing lighthouse@$LH_VERSION into $LH_DIR" >&2
+		mkdir -p "$LH_DIR"
+		npm install --prefix "$LH_DIR" --no-audit --no-fund --loglevel=error "lighthouse@$LH_VERSION" >&2
+	fi
+}
+if [ "$PAGE" = --install ]; then
+	install_lighthouse
+	echo "$PWD/$LH"
+	exit 0
+fi
+
 case "$AUDIT_PRESET" in
 mobile) preset=() ;;
 desktop) preset=(--preset=desktop) ;;
@@ -43,11 +59,7 @@ if [ -z "$CHROME_PATH" ]; then
 	exit 1
 fi
 export CHROME_PATH
-if [ ! -x "$LH" ]; then
-	echo "audit: installing lighthouse@$LH_VERSION into $LH_DIR" >&2
-	mkdir -p "$LH_DIR"
-	npm install --prefix "$LH_DIR" --no-audit --no-fund --loglevel=error "lighthouse@$LH_VERSION" >&2
-fi
+install_lighthouse
 
 tmp=$(mktemp -d)
 server_pid=
