@@ -16,7 +16,7 @@ STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 WASM_SOURCES_FORMAT = {{if not .Standard}}{{$$d := .Dir}}{{range .GoFiles}}{{$$d}}/{{.}} {{end}}{{range .EmbedFiles}}{{$$d}}/{{.}} {{end}}{{end}}
 SOURCES := $(shell GOOS=js GOARCH=wasm $(GO) list -deps -f '$(WASM_SOURCES_FORMAT)' .) go.mod go.sum
 
-.PHONY: build check run test unit e2e lint export bench audit size clean screenshots fuzz loadtest
+.PHONY: build check run test unit e2e lint export bench bench-peer audit size clean screenshots fuzz loadtest
 
 build: web/app.wasm.br
 
@@ -61,6 +61,14 @@ export: build
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./app/... ./components/...
 	$(GO) run ./tools/budget
+
+# Side by side with TimelineJS 3.9.11 (fetched with npm pack into .cache/,
+# checked by sha512) on the same sheet: click to painted frame, ready,
+# longest start task at 4x, bytes, FCP/LCP, DOM, heap, Lighthouse 12.
+# BENCH_PEER_FLAGS passes flags, e.g. "-runs 2 -lighthouse=false".
+BENCH_PEER_FLAGS ?=
+bench-peer: build
+	$(GO) run ./tools/benchpeer $(BENCH_PEER_FLAGS)
 
 # Lighthouse 12 scores and failing audits (installs lighthouse into .cache/):
 # the page on a phone, where the app starts only as the reader nears the
