@@ -232,6 +232,11 @@ func openPage(chrome, u string, dev device, settle time.Duration) (*load, loadRe
 	return l, res, nil
 }
 
+// count evaluates an expression giving a pair of counts.
+func (l *load) count(expr string) ([2]int, error) {
+	return chromedp.Run(l.ctx, chromedp.Evaluate[[2]int](expr))
+}
+
 // record is the page's listener: bytes received, and requests that leave
 // the page's origin or fail.
 func (l *load) record(ev any) {
@@ -241,8 +246,7 @@ func (l *load) record(ev any) {
 	case *network.EventRequestWillBeSent:
 		u := ev.Request.URL
 		l.requests[ev.RequestID] = u
-		if (strings.HasPrefix(u, "http:") || strings.HasPrefix(u, "https:") || strings.HasPrefix(u, "ws")) &&
-			!strings.HasPrefix(u, l.origin+"/") {
+		if (strings.HasPrefix(u, "http:") || strings.HasPrefix(u, "https:")) && !strings.HasPrefix(u, l.origin+"/") {
 			l.off = append(l.off, u)
 		}
 	case *network.EventLoadingFinished:

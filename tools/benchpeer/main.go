@@ -152,17 +152,25 @@ func run(o options) error {
 	defer srv.stop()
 
 	first := tl.Events()[0].ID
+	// shown counts the events and eras a page draws, so a run where
+	// either side left some out is refused.
+	const (
+		// The era chart is drawn once per band of widths (CSS shows one).
+		oursShown   = `[document.querySelectorAll("#timeline [data-event]").length, new Set([...document.querySelectorAll("#timeline .era-chart .era")].map(e => e.getAttribute("class"))).size]`
+		theirsShown = `[document.querySelectorAll(".tl-timemarker").length, document.querySelectorAll(".tl-timeera").length]`
+	)
 	pages := []struct {
 		side, name, url string
 		dev             device
+		shown           string
 		targets         []target
 	}{
-		{ours, "timeline", srv.url + "/embed?view=timeline&event=" + first, desktop, []target{oursNextEvent}},
-		{theirs, "timeline", theirsURL + "/", desktop, []target{theirsNextEvent}},
-		{ours, "timeline", srv.url + "/embed?view=timeline&event=" + first, phone, []target{oursNextEvent}},
-		{theirs, "timeline", theirsURL + "/", phone, []target{theirsNextEvent}},
-		{ours, "all", srv.url + "/embed?view=all", desktop, []target{oursState, oursDate}},
-		{ours, "all", srv.url + "/embed?view=all", phone, []target{oursState, oursDate}},
+		{ours, "timeline", srv.url + "/embed?view=timeline&event=" + first, desktop, oursShown, []target{oursNextEvent}},
+		{theirs, "timeline", theirsURL + "/", desktop, theirsShown, []target{theirsNextEvent}},
+		{ours, "timeline", srv.url + "/embed?view=timeline&event=" + first, phone, oursShown, []target{oursNextEvent}},
+		{theirs, "timeline", theirsURL + "/", phone, theirsShown, []target{theirsNextEvent}},
+		{ours, "all", srv.url + "/embed?view=all", desktop, oursShown, []target{oursState, oursDate}},
+		{ours, "all", srv.url + "/embed?view=all", phone, oursShown, []target{oursState, oursDate}},
 	}
 	fmt.Fprintf(os.Stderr, "benchpeer: %d events and %d eras on both sides; ours %s, TimelineJS %s; load average %s\n",
 		r.Events, r.Eras, srv.url, theirsURL, r.LoadBefore)
@@ -175,6 +183,10 @@ func run(o options) error {
 			l, res, err := openPage(chrome, p.url, p.dev, o.settle)
 			if err != nil {
 				return err
+			}
+			if n, err := l.count(p.shown); err != nil || n[0] != r.Events || n[1] != r.Eras {
+				l.close()
+				return fmt.Errorf("%s %s on a %s shows %v events and eras, want %d and %d (%v)", p.side, p.name, p.dev.name, n, r.Events, r.Eras, err)
 			}
 			for _, tg := range p.targets {
 				if err := l.prepare(tg); err != nil {

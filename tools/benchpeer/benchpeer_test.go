@@ -1,0 +1,140 @@
+package main
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"io"
+	"math"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+)
+
+// npm's integrity of the empty file, as `npm view` would give it.
+func TestIntegrityIsNpmsForm(t *testing.T) {
+	const empty = "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg=="
+	if got := integrity(nil); got != empty {
+		t.Errorf("integrity of nothing = %s, want %s", got, empty)
+	}
+}
+
+func tarball(t *testing.T, files map[string]string) io.Reader {
+	t.Helper()
+	var buf bytes.Buffer
+	z := gzip.NewWriter(&buf)
+	tw := tar.NewWriter(z)
+	for name, body := range files {
+		if err := tw.WriteHeader(&tar.Header{Name: name, Mode: 0o644, Size: int64(len(body)), Typeflag: tar.TypeReg}); err != nil {
+			t.Fatal(err)
+		}
+		tw.Write([]byte(body))
+	}
+	tw.Close()
+	z.Close()
+	return &buf
+}
+
+// The page gets the built script, the stylesheet and its icons; not the
+// source maps or the sources.
+func TestUntarDistKeepsWhatThePageLoads(t *testing.T) {
+	files, err := untarDist(tarball(t, map[string]string{
+		"package/dist/js/timeline.js":         "js",
+		"package/dist/js/timeline.js.map":     "map",
+		"package/dist/css/timeline.css":       "css",
+		"package/dist/css/icons/tl-icons.ttf": "font",
+		"package/dist/css/fonts/font.x.css":   "@import url(https://fonts.example)",
+		"package/src/js/Timeline.js":          "source",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"/js/timeline.js": "js", "/css/timeline.css": "css", "/css/icons/tl-icons.ttf": "font"}
+	if len(files) != len(want) {
+		t.Errorf("files %v, want %v", keys(files), want)
+	}
+	for name, body := range want {
+		if string(files[name]) != body {
+			t.Errorf("%s = %q, want %q", name, files[name], body)
+		}
+	}
+	if _, err := untarDist(tarball(t, map[string]string{"package/dist/css/timeline.css": "css"})); err == nil {
+		t.Error("a package without timeline.js was accepted")
+	}
+}
+
+func keys(m map[string][]byte) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
+}
+
+// TimelineJS's side is served compressed as ours is: the page with gzip,
+// the rest with brotli where the browser takes it.
+func TestServeStaticCompresses(t *testing.T) {
+	script := strings.Repeat("var timeline = 1;\n", 200)
+	base, stop, err := serveStatic(map[string][]byte{"/": []byte("<!DOCTYPE html><p>page"), "/js/timeline.js": []byte(script)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	get := func(path, accept string) (*http.Response, []byte) {
+		req, _ := http.NewRequest("GET", base+path, nil)
+		req.Header.Set("Accept-Encoding", accept)
+		res, err := http.DefaultTransport.RoundTrip(req) // no transparent gzip
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res, b
+	}
+	res, b := get("/js/timeline.js", "gzip, deflate, br")
+	if res.Header.Get("Content-Encoding") != "br" || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/javascript") {
+		t.Fatalf("script: %v", res.Header)
+	}
+	if plain, _ := io.ReadAll(brotli.NewReader(bytes.NewReader(b))); string(plain) != script || len(b) >= len(script)/4 {
+		t.Errorf("script: %d brotli bytes decode to %d, want %d", len(b), len(plain), len(script))
+	}
+	res, b = get("/", "gzip, deflate, br")
+	if res.Header.Get("Content-Encoding") != "gzip" || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+		t.Fatalf("page: %v", res.Header)
+	}
+	z, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain, _ := io.ReadAll(z); string(plain) != "<!DOCTYPE html><p>page" {
+		t.Errorf("page decodes to %q", plain)
+	}
+	if res, _ := get("/timeline.js.map", "br"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("an unknown path answers %d", res.StatusCode)
+	}
+}
+
+func TestMedianMaximumAndRatio(t *testing.T) {
+	if m := median([]float64{5, 1, 3}); m != 3 {
+		t.Errorf("median of 5 1 3 = %g", m)
+	}
+	if m := median([]float64{4, 1, 3, 2}); m != 2.5 {
+		t.Errorf("median of 4 1 3 2 = %g", m)
+	}
+	if !math.IsNaN(median(nil)) || maximum([]float64{1, 7, 3}) != 7 || minimum([]float64{4, 2, 9}) != 2 {
+		t.Error("median of nothing, maximum or minimum is wrong")
+	}
+	if r := ratio([]float64{48, 50}, []float64{12, 13}); r != "3.92" {
+		t.Errorf("ratio = %s", r)
+	}
+	if r := ratio([]float64{48}, nil); r != "—" {
+		t.Errorf("ratio without TimelineJS's figure = %s", r)
+	}
+	for v, want := range map[float64]string{1214.4: "1,214", 83: "83", 1234567: "1,234,567", -1500: "-1,500"} {
+		if got := thousands(v); got != want {
+			t.Errorf("thousands(%g) = %s, want %s", v, got, want)
+		}
+	}
+}
