@@ -352,7 +352,8 @@ func (l *load) click(tg target, i int, pause time.Duration) (clicked, error) {
 		return c, fmt.Errorf("timing %s: %w", tg.what, err)
 	}
 	if tm == nil {
-		return c, fmt.Errorf("clicking %s %d at (%.0f, %.0f): the page did not show %s in 10 s", tg.what, i, s.X, s.Y, s.Expect)
+		time.Sleep(pause)
+		return c, &missedClick{fmt.Sprintf("%s %d at (%.0f, %.0f): the page did not show %s in 10 s", tg.what, i, s.X, s.Y, s.Expect)}
 	}
 	c.DOM, c.Frame = tm.DOM-tm.Up, tm.Painted-tm.Up
 	// Event Timing entries come after the frame they end with; the pause
@@ -364,6 +365,12 @@ func (l *load) click(tg target, i int, pause time.Duration) (clicked, error) {
 	return c, nil
 }
 
+// missedClick is a click whose effect never showed: counted and left
+// out, so one stray click does not end a long run.
+type missedClick struct{ what string }
+
+func (m *missedClick) Error() string { return "missed click: " + m.what }
+
 // The targets. Each runs in the page as it stands, so the next click is
 // always relative to what is shown.
 
@@ -374,7 +381,7 @@ var oursNextEvent = target{what: "event", prepare: func(int) string {
 		const items = [...document.querySelectorAll("#timeline [data-event]")];
 		const next = items[items.findIndex(e => e.getAttribute("aria-current") === "true") + 1];
 		if (!next) return null;
-		next.scrollIntoView({ block: "nearest", inline: "nearest" });
+		next.scrollIntoView({ block: "nearest", inline: "nearest", behavior: "instant" });
 		return new Promise(r => requestAnimationFrame(() => {
 			const p = window.__peer.pointIn(next), id = JSON.stringify(next.dataset.event);
 			r(p && { x: p.x, y: p.y, expect: "document.querySelector('[data-event=" + id + "][aria-current=true]') && document.getElementById('event-details')?.dataset.detailsFor === " + id });
@@ -422,7 +429,7 @@ var oursState = target{what: "state", prepare: func(i int) string {
 		const iso = %q;
 		const el = document.querySelector('#map [data-iso="' + iso + '"][data-status]');
 		if (!el) return null;
-		el.scrollIntoView({ block: "center", inline: "nearest" });
+		el.scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" });
 		return new Promise(r => requestAnimationFrame(() => {
 			const p = window.__peer.pointIn(el);
 			r(p && { x: p.x, y: p.y, expect: "document.getElementById('country-card')?.dataset.iso === " + JSON.stringify(iso) });
@@ -437,7 +444,7 @@ var oursDate = target{what: "date", prepare: func(i int) string {
 	return fmt.Sprintf(`(() => {
 		const el = document.getElementById("date-scrubber");
 		if (!el) return null;
-		el.scrollIntoView({ block: "center", inline: "nearest" });
+		el.scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" });
 		return new Promise(r => requestAnimationFrame(() => {
 			const p = window.__peer.pointIn(el, %g), before = document.getElementById("map-date")?.getAttribute("datetime");
 			r(p && { x: p.x, y: p.y, expect: "document.getElementById('map-date')?.getAttribute('datetime') !== " + JSON.stringify(before) });

@@ -95,6 +95,7 @@ type results struct {
 	OffOrigin   []string                        `json:"offOrigin,omitempty"`
 	PageErrors  []string                        `json:"pageErrors,omitempty"`
 	BelowThresh map[string]int                  `json:"clicksUnder16ms"` // clicks Event Timing did not report, by side
+	Missed      []string                        `json:"missedClicks,omitempty"`
 }
 
 func (r *results) add(metric, side string, v float64) {
@@ -195,6 +196,11 @@ func run(o options) error {
 				}
 				for c := range o.clicks {
 					ck, err := l.click(tg, c, pause)
+					var missed *missedClick
+					if errors.As(err, &missed) {
+						r.Missed = append(r.Missed, p.side+" "+p.name+" on a "+p.dev.name+": "+missed.what)
+						continue
+					}
 					if err != nil {
 						l.close()
 						return fmt.Errorf("%s %s on a %s: %w", p.side, p.name, p.dev.name, err)
