@@ -38,7 +38,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	goruntime "runtime"
+	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -84,6 +87,8 @@ type results struct {
 	Started     time.Time                       `json:"started"`
 	LoadBefore  string                          `json:"loadavgBefore"`
 	LoadAfter   string                          `json:"loadavgAfter"`
+	LoadPeak    float64                         `json:"loadavgPeak"` // the highest 1-minute average sampled during the run
+	CPUs        int                             `json:"cpus"`
 	Runs        int                             `json:"runs"`
 	Clicks      int                             `json:"clicks"`
 	TimelineJS  string                          `json:"timelinejs"`
@@ -116,10 +121,13 @@ func run(o options) error {
 		return errors.New("no Chromium found: install chromium or set CHROMIUM")
 	}
 	r := &results{
-		Started: time.Now().UTC(), LoadBefore: loadavg(), Runs: o.runs, Clicks: o.clicks,
+		Started: time.Now().UTC(), LoadBefore: loadavg(), CPUs: goruntime.NumCPU(), Runs: o.runs, Clicks: o.clicks,
 		TimelineJS: timelineJSPackage + "@" + timelineJSVersion,
 		Samples:    map[string]map[string][]float64{}, Loads: map[string][]loadResult{}, BelowThresh: map[string]int{},
 	}
+
+	stopWatching := watchLoad()
+	defer stopWatching()
 
 	// TimelineJS's side: its files, the converted sheet and the page.
 	files, err := fetchTimelineJS(".cache")
@@ -222,6 +230,7 @@ func run(o options) error {
 		r.Lighthouse = lr
 	}
 	r.LoadAfter = loadavg()
+	r.LoadPeak = stopWatching()
 
 	printTable(os.Stdout, r)
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
@@ -288,6 +297,38 @@ func loadavg() string {
 		return "unknown"
 	}
 	return strings.Join(f[:3], " ")
+}
+
+// watchLoad samples the 1-minute load average every 5 s, since it is what
+// says whether a run is worth reading; stop ends the sampling and returns
+// the peak. stop may be called more than once.
+func watchLoad() (stop func() float64) {
+	done := make(chan struct{})
+	result := make(chan float64, 1)
+	go func() {
+		peak := 0.0
+		tick := time.NewTicker(5 * time.Second)
+		defer tick.Stop()
+		for {
+			if f := strings.Fields(loadavg()); len(f) > 0 {
+				if v, err := strconv.ParseFloat(f[0], 64); err == nil {
+					peak = max(peak, v)
+				}
+			}
+			select {
+			case <-done:
+				result <- peak
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	var once sync.Once
+	var peak float64
+	return func() float64 {
+		once.Do(func() { close(done); peak = <-result })
+		return peak
+	}
 }
 
 // ourServer is the explainer's serve command, running.

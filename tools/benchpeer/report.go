@@ -109,7 +109,8 @@ func printTable(w io.Writer, r *results) {
 	}
 	fmt.Fprintf(w, "Side by side with %s: %d events and %d eras on both sides; %d alternating runs per side, %d clicks per load, a fresh Chromium profile per load.\n",
 		r.TimelineJS, r.Events, r.Eras, r.Runs, r.Clicks)
-	fmt.Fprintf(w, "Load average (1, 5, 15 min): %s at the start, %s at the end.\n", r.LoadBefore, r.LoadAfter)
+	fmt.Fprintf(w, "Load average (1, 5, 15 min) on %d CPUs: %s at the start, %s at the end; the 1-minute average peaked at %.2f.\n",
+		r.CPUs, r.LoadBefore, r.LoadAfter, r.LoadPeak)
 	if r.Runs < 7 {
 		fmt.Fprintln(w, "Fewer than 7 runs per side: a smoke run, not a measurement.")
 	}
