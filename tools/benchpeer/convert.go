@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"explainer/app/date"
+	"explainer/app/media"
 	"explainer/app/richtext"
 	"explainer/app/timeline"
 )
@@ -26,7 +27,12 @@ type tlSlide struct {
 	Text        *tlText  `json:"text,omitempty"`
 	Media       *tlMedia `json:"media,omitempty"`
 	Group       string   `json:"group,omitempty"`
+	Background  *tlColor `json:"background,omitempty"`
 	UniqueID    string   `json:"unique_id,omitempty"`
+}
+
+type tlColor struct {
+	Color string `json:"color"`
 }
 
 type tlEra struct {
@@ -53,42 +59,51 @@ type tlMedia struct {
 	URL       string `json:"url"`
 	Caption   string `json:"caption,omitempty"`
 	Credit    string `json:"credit,omitempty"`
+	Alt       string `json:"alt,omitempty"`
 	Thumbnail string `json:"thumbnail,omitempty"`
+}
+
+// converted is the sheet in TimelineJS's JSON, with the local images it
+// shows (their paths under /web/, as the explainer serves them), which
+// TimelineJS's side must serve too, and the count of remote media left
+// out.
+type converted struct {
+	JSON          []byte
+	LocalImages   []media.Media
+	RemoteLeftOut int
 }
 
 // timelineJSON converts the parsed sheet, the same one the explainer
 // shows, to TimelineJS's JSON. Text goes through the explainer's own
 // sanitiser, so both sides show the same words and markup.
-func timelineJSON(t *timeline.Timeline) ([]byte, error) {
+//
+// Media: a local image is kept, at the path the explainer serves it at.
+// A video or remote image is left out: TimelineJS would load it from the
+// other site as the slide shows, where the explainer waits for the reader
+// to ask, and the benchmark allows no request off either page's origin.
+func timelineJSON(t *timeline.Timeline) (converted, error) {
+	var c converted
 	out := tlTimeline{Events: []tlSlide{}}
 	if title := t.Title(); !title.IsZero() {
-		text := richHTML(title.Text)
-		// The explainer shows the title's caption and credit as words
-		// under it, since the title's media itself is not kept.
-		var credit []string
-		for _, s := range []string{title.Caption, title.Credit} {
-			if s != "" {
-				credit = append(credit, html.EscapeString(s))
-			}
+		out.Title = &tlSlide{
+			Text:  &tlText{Headline: richHTML(title.Headline), Text: richHTML(title.Text)},
+			Media: c.media(title.Media),
 		}
-		if len(credit) > 0 {
-			text += "<p>" + strings.Join(credit, " — ") + "</p>"
-		}
-		out.Title = &tlSlide{Text: &tlText{Headline: richHTML(title.Headline), Text: text}}
 	}
 	for _, e := range t.Events() {
 		s := tlSlide{
 			StartDate:   dateOf(e.Date),
 			DisplayDate: e.DisplayDate,
 			Text:        &tlText{Headline: html.EscapeString(e.Headline), Text: richHTML(e.Text)},
+			Media:       c.media(e.Media),
 			Group:       e.Group,
 			UniqueID:    e.ID,
 		}
 		if !e.End.IsZero() {
 			s.EndDate = dateOf(e.End)
 		}
-		if e.Media.URL != "" {
-			s.Media = &tlMedia{URL: e.Media.URL, Caption: e.Media.Caption, Credit: e.Media.Credit, Thumbnail: e.Media.Thumbnail}
+		if e.Accent != "" {
+			s.Background = &tlColor{Color: e.Accent}
 		}
 		out.Events = append(out.Events, s)
 	}
@@ -100,10 +115,34 @@ func timelineJSON(t *timeline.Timeline) ([]byte, error) {
 		// as it would the story's era "1991 to 1991" written as years.
 		era := tlEra{StartDate: *dateOf(e.Start.First()), EndDate: *dateOf(e.End.Last())}
 		era.StartDate.DisplayDate = e.DisplayDate
-		era.Text = &tlText{Headline: html.EscapeString(e.Label), Text: richHTML(richtext.Parse(e.Text))}
+		era.Text = &tlText{Headline: html.EscapeString(e.Label), Text: richHTML(e.Text)}
 		out.Eras = append(out.Eras, era)
 	}
-	return json.Marshal(out)
+	var err error
+	c.JSON, err = json.Marshal(out)
+	return c, err
+}
+
+// media converts a slide's media, noting the local images to serve.
+func (c *converted) media(m timeline.Media) *tlMedia {
+	switch m.Kind {
+	case media.None:
+		return nil
+	case media.Local:
+	default:
+		// A link card too: the explainer loads nothing for it, while
+		// TimelineJS shows an address it does not know as an image,
+		// loaded from the other site.
+		c.RemoteLeftOut++
+		return nil
+	}
+	c.LocalImages = append(c.LocalImages, m.Media)
+	out := &tlMedia{URL: m.Src, Caption: richHTML(m.Caption), Credit: richHTML(m.Credit), Alt: m.Alt}
+	if m.Thumbnail.Kind == media.Local {
+		c.LocalImages = append(c.LocalImages, m.Thumbnail)
+		out.Thumbnail = m.Thumbnail.Src
+	}
+	return out
 }
 
 func dateOf(d date.Date) *tlDate {

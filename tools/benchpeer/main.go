@@ -84,23 +84,26 @@ const (
 
 // results are every figure measured, by metric and side, in run order.
 type results struct {
-	Started     time.Time                       `json:"started"`
-	LoadBefore  string                          `json:"loadavgBefore"`
-	LoadAfter   string                          `json:"loadavgAfter"`
-	LoadPeak    float64                         `json:"loadavgPeak"` // the highest 1-minute average sampled during the run
-	CPUs        int                             `json:"cpus"`
-	Runs        int                             `json:"runs"`
-	Clicks      int                             `json:"clicks"`
-	TimelineJS  string                          `json:"timelinejs"`
-	Events      int                             `json:"events"`
-	Eras        int                             `json:"eras"`
-	Samples     map[string]map[string][]float64 `json:"samples"`
-	Loads       map[string][]loadResult         `json:"loads"` // by side/page/device
-	Lighthouse  []lighthouseResult              `json:"lighthouse,omitempty"`
-	OffOrigin   []string                        `json:"offOrigin,omitempty"`
-	PageErrors  []string                        `json:"pageErrors,omitempty"`
-	BelowThresh map[string]int                  `json:"clicksUnder16ms"` // clicks Event Timing did not report, by side
-	Missed      []string                        `json:"missedClicks,omitempty"`
+	Started    time.Time `json:"started"`
+	LoadBefore string    `json:"loadavgBefore"`
+	LoadAfter  string    `json:"loadavgAfter"`
+	LoadPeak   float64   `json:"loadavgPeak"` // the highest 1-minute average sampled during the run
+	CPUs       int       `json:"cpus"`
+	Runs       int       `json:"runs"`
+	Clicks     int       `json:"clicks"`
+	TimelineJS string    `json:"timelinejs"`
+	Events     int       `json:"events"`
+	Eras       int       `json:"eras"`
+	// RemoteMediaLeftOut counts media TimelineJS would load from other
+	// sites at once, left out of its side (see timelineJSON).
+	RemoteMediaLeftOut int                             `json:"remoteMediaLeftOut"`
+	Samples            map[string]map[string][]float64 `json:"samples"`
+	Loads              map[string][]loadResult         `json:"loads"` // by side/page/device
+	Lighthouse         []lighthouseResult              `json:"lighthouse,omitempty"`
+	OffOrigin          []string                        `json:"offOrigin,omitempty"`
+	PageErrors         []string                        `json:"pageErrors,omitempty"`
+	BelowThresh        map[string]int                  `json:"clicksUnder16ms"` // clicks Event Timing did not report, by side
+	Missed             []string                        `json:"missedClicks,omitempty"`
 }
 
 func (r *results) add(metric, side string, v float64) {
@@ -135,12 +138,19 @@ func run(o options) error {
 		return err
 	}
 	tl := timeline.Default()
-	data, err := timelineJSON(tl)
+	conv, err := timelineJSON(tl)
 	if err != nil {
 		return err
 	}
-	r.Events, r.Eras = tl.Len(), len(tl.Eras())
-	files["/timeline.json"] = data
+	r.Events, r.Eras, r.RemoteMediaLeftOut = tl.Len(), len(tl.Eras()), conv.RemoteLeftOut
+	files["/timeline.json"] = conv.JSON
+	for _, m := range conv.LocalImages {
+		b, err := os.ReadFile(filepath.Join(o.web, filepath.FromSlash(m.WebPath())))
+		if err != nil {
+			return fmt.Errorf("a local image of the sheet: %w", err)
+		}
+		files[m.Src] = b
+	}
 	files["/"] = []byte(timelinePage)
 	theirsURL, stopStatic, err := serveStatic(files)
 	if err != nil {

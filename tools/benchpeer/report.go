@@ -133,6 +133,9 @@ func printTable(w io.Writer, r *results) {
 		fmt.Fprintf(w, "Event Timing reports only events of 16 ms or more: %d clicks of ours and %d of TimelineJS were shorter and count as 16 ms.\n",
 			r.BelowThresh[ours], r.BelowThresh[theirs])
 	}
+	if r.RemoteMediaLeftOut > 0 {
+		fmt.Fprintf(w, "%d media of other sites are left out of TimelineJS's side, which would load them at once; the explainer waits for the reader.\n", r.RemoteMediaLeftOut)
+	}
 	if len(r.Missed) > 0 {
 		fmt.Fprintf(w, "%d clicks showed no change in 10 s and are left out, e.g.: %s\n", len(r.Missed), r.Missed[0])
 	}
