@@ -69,11 +69,12 @@ var appWorkerJS string
 
 // offlineResources are cached on install, beside go-app's own list (the
 // page at /, its scripts, app.wasm, the icons and the styles), so every
-// page works offline after one visit. A static host must serve embed.html
+// page works offline after one visit; the data files too, as they weigh
+// little and the page links them. A static host must serve embed.html
 // at /embed (the configurations in deploy/ do): one failed request would
 // fail the whole install.
 func offlineResources() []string {
-	return []string{"/web/icon.svg", "/web/icon-maskable.svg", "/web/icon-512.png", embed.Path}
+	return append([]string{"/web/icon.svg", "/web/icon-maskable.svg", "/web/icon-512.png", embed.Path}, dataPaths()...)
 }
 
 // prefixResolver places the site's own files under a URL path prefix. Unlike

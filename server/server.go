@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"explainer/app/content"
+	"explainer/app/dataset"
 	"explainer/app/embed"
 )
 
@@ -49,7 +51,7 @@ const (
 const frameAnyone = "*"
 
 // newServer routes requests: /web/ to the static assets, /oembed to the
-// oEmbed endpoint, everything else to go-app (pages, app.js, the service
+// oEmbed endpoint, /data/ to the data files, everything else to go-app (pages, app.js, the service
 // worker). embedAncestors is the CSP frame-ancestors source list for /embed.
 func newServer(a *assets, s site, embedAncestors string) http.Handler {
 	return newServerCaching(a, s, embedAncestors, pageCacheBytes)
@@ -63,6 +65,7 @@ func newServerCaching(a *assets, s site, embedAncestors string, cacheBytes int) 
 	mux.Handle("/manifest.webmanifest", withCacheControl(manifestHandler(s.prefix), pageCacheControl))
 	mux.Handle("/manifest.json", withCacheControl(manifestHandler(s.prefix), pageCacheControl))
 	mux.Handle("/oembed", oembedHandler(s))
+	mux.Handle(dataset.Dir, withCacheControl(dataHandler(dataFiles(content.Default())), pageCacheControl))
 	// go-app would fetch these over HTTP from its resource provider; we have none.
 	mux.Handle("/sitemap.xml", http.NotFoundHandler())
 	mux.Handle("/ads.txt", http.NotFoundHandler())
