@@ -124,7 +124,7 @@ var textProperties = []string{"font-family", "font-size", "font-style", "font-we
 
 // pageOnly are the attributes that only serve the page: its styles,
 // focus and buttons.
-var pageOnly = []string{"class", "tabindex", "role", "aria-pressed", "aria-labelledby", "aria-describedby"}
+var pageOnly = []string{"class", "tabindex", "role", "aria-pressed", "aria-labelledby", "aria-describedby", "aria-hidden"}
 
 // standaloneMap writes the page's map as an SVG document that stands alone,
 // and gives its size. It reports false if the page has no map.
@@ -135,11 +135,87 @@ func standaloneMap() (doc string, width, height int, ok bool) {
 	if !src.Truthy() {
 		return "", 0, 0, false
 	}
-	vb := src.Get("viewBox").Get("baseVal")
-	mapHeight := int(float64(mapFileWidth) * vb.Get("height").Float() / vb.Get("width").Float())
+	mapHeight := scaledHeight(src, mapFileWidth)
 	width, height = mapFileWidth, mapFileHead+mapHeight+mapFileFoot
+	band := fileLabelBand()
+	serializer := win.Get("XMLSerializer").New()
 
-	band := "labels-" + fileLabelBand()
+	main := standalone(src, "labels-"+band.Name)
+	place(main, 0, mapFileHead, mapFileWidth, mapHeight)
+
+	title := document.Call("getElementById", "map-title")
+	heading := strings.Join(strings.Fields(title.Get("textContent").String()), " ")
+	titleStyle := win.Call("getComputedStyle", title)
+	ink, font := titleStyle.Get("color").String(), titleStyle.Get("fontFamily").String()
+
+	var b strings.Builder
+	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" width="` + strconv.Itoa(width) + `" height="` + strconv.Itoa(height) +
+		`" viewBox="0 0 ` + strconv.Itoa(width) + " " + strconv.Itoa(height) + `" font-family="` + xmlEscape(font) + `">`)
+	b.WriteString("<title>" + xmlEscape(heading) + "</title>")
+	b.WriteString(`<rect width="100%" height="100%" fill="` + xmlEscape(backgroundOf(document.Call("getElementById", "map"))) + `"/>`)
+	b.WriteString(`<text x="40" y="56" font-size="36" font-weight="700" fill="` + xmlEscape(ink) + `">` + xmlEscape(heading) + "</text>")
+	b.WriteString(`<text x="40" y="92" font-size="22" fill="` + xmlEscape(ink) + `">` + xmlEscape(Title) + "</text>")
+	b.WriteString(serializer.Call("serializeToString", main).String())
+	b.WriteString(insetSVG(document.Call("querySelector", "#map .map-inset-box"), band, serializer))
+	b.WriteString(legendSVG(main, mapFileHead+mapHeight+44, ink, font))
+	b.WriteString(`<text x="40" y="` + strconv.Itoa(height-24) + `" font-size="18" fill="` + xmlEscape(ink) + `">Map: ` +
+		geo.Credit + " (public domain). Statuses: " + xmlEscape(Title) + ".</text>")
+	b.WriteString("</svg>")
+	return b.String(), width, height, true
+}
+
+// insetSVG draws the page's enlarged South Caucasus over the map's top
+// right corner, as the page does on a wide map, framed and captioned; ""
+// if the page has none.
+func insetSVG(box app.Value, band geo.LabelBand, serializer app.Value) string {
+	if !box.Truthy() || band.InsetShare == 0 {
+		return ""
+	}
+	src := box.Call("querySelector", "svg.map-inset")
+	if !src.Truthy() || !box.Call("querySelector", "figcaption").Truthy() {
+		return ""
+	}
+	w := int(band.InsetShare * mapFileWidth)
+	h := scaledHeight(src, w)
+	const captionHeight = 30
+	x, y := mapFileWidth-w, mapFileHead
+	inset := standalone(src, "")
+	place(inset, x, y, w, h)
+	// The names' size for an inset of the file's width, not the page's.
+	texts := inset.Call("querySelectorAll", "text")
+	for i, n := 0, texts.Length(); i < n; i++ {
+		texts.Index(i).Call("setAttribute", "font-size", strconv.FormatFloat(geo.InsetFonts[band.Name], 'g', -1, 64))
+	}
+	boxStyle := app.Window().Call("getComputedStyle", box)
+	caption := box.Call("querySelector", "figcaption")
+	captionStyle := app.Window().Call("getComputedStyle", caption)
+	return `<rect x="` + strconv.Itoa(x) + `" y="` + strconv.Itoa(y) + `" width="` + strconv.Itoa(w) + `" height="` + strconv.Itoa(h+captionHeight) +
+		`" fill="` + xmlEscape(backgroundOf(box)) + `" stroke="` + xmlEscape(boxStyle.Get("borderTopColor").String()) + `"/>` +
+		serializer.Call("serializeToString", inset).String() +
+		`<text x="` + strconv.Itoa(x+10) + `" y="` + strconv.Itoa(y+h+21) + `" font-size="16" fill="` +
+		xmlEscape(captionStyle.Get("color").String()) + `">` + xmlEscape(caption.Get("textContent").String()) + "</text>"
+}
+
+// scaledHeight is the height of svg's viewBox scaled to width w.
+func scaledHeight(svg app.Value, w int) int {
+	vb := svg.Get("viewBox").Get("baseVal")
+	return int(float64(w) * vb.Get("height").Float() / vb.Get("width").Float())
+}
+
+// place puts a nested svg at x, y with size w by h.
+func place(svg app.Value, x, y, w, h int) {
+	svg.Call("setAttribute", "x", x)
+	svg.Call("setAttribute", "y", y)
+	svg.Call("setAttribute", "width", w)
+	svg.Call("setAttribute", "height", h)
+}
+
+// standalone copies the svg src with its computed styles written into
+// each element, leaving out what the page does not show and the
+// attributes that only serve the page. Of the sets of names, one per band
+// of map widths, it keeps band, whichever the page shows.
+func standalone(src app.Value, band string) app.Value {
+	win := app.Window()
 	clone := src.Call("cloneNode", true)
 	from, to := src.Call("querySelectorAll", "*"), clone.Call("querySelectorAll", "*")
 	var hidden []app.Value
@@ -147,16 +223,13 @@ func standaloneMap() (doc string, width, height int, ok bool) {
 		el, out := from.Index(i), to.Index(i)
 		style := win.Call("getComputedStyle", el)
 		classes := el.Get("classList")
-		// The names come in one set per band of map widths: the file
-		// keeps the set for its own width, whichever the page shows.
-		// The inset's frame goes: the file has no inset.
 		switch {
 		case classes.Call("contains", "labels").Bool():
 			if !classes.Call("contains", band).Bool() {
 				hidden = append(hidden, out)
 				continue
 			}
-		case style.Get("display").String() == "none" || classes.Call("contains", "inset-outline").Bool():
+		case style.Get("display").String() == "none":
 			hidden = append(hidden, out)
 			continue
 		}
@@ -171,44 +244,21 @@ func standaloneMap() (doc string, width, height int, ok bool) {
 	for _, el := range hidden {
 		el.Call("remove")
 	}
-	for _, a := range append(pageOnly, "aria-hidden") {
+	for _, a := range pageOnly {
 		clone.Call("removeAttribute", a)
 	}
-	clone.Call("setAttribute", "x", 0)
-	clone.Call("setAttribute", "y", mapFileHead)
-	clone.Call("setAttribute", "width", mapFileWidth)
-	clone.Call("setAttribute", "height", mapHeight)
-	mapXML := win.Get("XMLSerializer").New().Call("serializeToString", clone).String()
-
-	title := document.Call("getElementById", "map-title")
-	heading := strings.Join(strings.Fields(title.Get("textContent").String()), " ")
-	titleStyle := win.Call("getComputedStyle", title)
-	ink, font := titleStyle.Get("color").String(), titleStyle.Get("fontFamily").String()
-
-	var b strings.Builder
-	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" width="` + strconv.Itoa(width) + `" height="` + strconv.Itoa(height) +
-		`" viewBox="0 0 ` + strconv.Itoa(width) + " " + strconv.Itoa(height) + `" font-family="` + xmlEscape(font) + `">`)
-	b.WriteString("<title>" + xmlEscape(heading) + "</title>")
-	b.WriteString(`<rect width="100%" height="100%" fill="` + xmlEscape(backgroundOf(document.Call("getElementById", "map"))) + `"/>`)
-	b.WriteString(`<text x="40" y="56" font-size="36" font-weight="700" fill="` + xmlEscape(ink) + `">` + xmlEscape(heading) + "</text>")
-	b.WriteString(`<text x="40" y="92" font-size="22" fill="` + xmlEscape(ink) + `">` + xmlEscape(Title) + "</text>")
-	b.WriteString(mapXML)
-	b.WriteString(legendSVG(clone, mapFileHead+mapHeight+44, ink))
-	b.WriteString(`<text x="40" y="` + strconv.Itoa(height-24) + `" font-size="18" fill="` + xmlEscape(ink) + `">Map: ` +
-		geo.Credit + " (public domain). Statuses: " + xmlEscape(Title) + ".</text>")
-	b.WriteString("</svg>")
-	return b.String(), width, height, true
+	return clone
 }
 
-// fileLabelBand names the band of map names for a map mapFileWidth wide.
-func fileLabelBand() string {
-	name := ""
+// fileLabelBand is the band of map names for a map mapFileWidth wide.
+func fileLabelBand() geo.LabelBand {
+	var band geo.LabelBand
 	for _, b := range geo.LabelBands() {
 		if b.MinWidth <= mapFileWidth {
-			name = b.Name
+			band = b
 		}
 	}
-	return name
+	return band
 }
 
 // inline writes style's values of props into el as attributes. A paint
@@ -225,8 +275,11 @@ func inline(el, style app.Value, props []string) {
 }
 
 // legendSVG names the statuses the map shows, each beside a swatch with
-// the fill and pattern of a state that has it.
-func legendSVG(mapSVG app.Value, y int, ink string) string {
+// the fill and pattern of a state that has it. The labels are measured in
+// the font the file names, so they do not run into each other.
+func legendSVG(mapSVG app.Value, y int, ink, font string) string {
+	measure := app.Window().Get("document").Call("createElement", "canvas").Call("getContext", "2d")
+	measure.Set("font", "20px "+font)
 	var b strings.Builder
 	x := 40
 	for _, s := range membership.Statuses() {
@@ -246,7 +299,7 @@ func legendSVG(mapSVG app.Value, y int, ink string) string {
 		label := capitalise(s.Label())
 		b.WriteString(`<text x="` + strconv.Itoa(x+32) + `" y="` + strconv.Itoa(y) + `" font-size="20" fill="` + xmlEscape(ink) + `">` +
 			xmlEscape(label) + "</text>")
-		x += 32 + len(label)*11 + 36
+		x += 32 + int(measure.Call("measureText", label).Get("width").Float()) + 36
 	}
 	return b.String()
 }

@@ -180,8 +180,9 @@ func readSVG(t *testing.T, b []byte) (root xml.StartElement, els []svgElement) {
 
 // "Download the map" saves the map at its date as an SVG that stands
 // alone (every state with its status and the fill the page gives it, the
-// patterns, the title, the date and the credits) and as a PNG of the same
-// size, named for the date; in an embed too. Nothing leaves the origin.
+// patterns, the enlarged South Caucasus, the title, the date and the
+// credits) and as a PNG of the same size, named for the date; in an
+// embed too. Nothing leaves the origin.
 func TestMapDownloads(t *testing.T) {
 	for _, c := range []struct{ name, path string }{
 		{"page", "/?at=2024-03-01"},
@@ -222,7 +223,7 @@ func TestMapDownloads(t *testing.T) {
 			if !patterns["hatch-frozen"] || !bytes.Contains(doc, []byte(`fill="url(#hatch-frozen)"`)) {
 				t.Error("the file lacks the frozen hatching")
 			}
-			for _, want := range []string{"1 March 2024", "Map: Natural Earth", "Armenia and the CSTO, explained", "Member, participation frozen"} {
+			for _, want := range []string{"1 March 2024", "Map: Natural Earth", "Armenia and the CSTO, explained", "Member, participation frozen", "South Caucasus, enlarged", "Armenia "} {
 				if !strings.Contains(text.String(), want) {
 					t.Errorf("the file's text lacks %q", want)
 				}
