@@ -17,9 +17,16 @@ func shareURL(v view.View) string {
 	loc := app.Window().Get("location")
 	// Not location.origin: it is "null" in an iframe sandboxed without
 	// allow-same-origin, where the host and scheme are still the site's.
-	site := loc.Get("protocol").String() + "//" + loc.Get("host").String() +
-		strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+	site := loc.Get("protocol").String() + "//" + loc.Get("host").String() + sitePrefix()
 	return shareURLAt(site, v)
+}
+
+// sitePrefix is the URL path the site lives under ("/csto", or "" at its
+// host's root) where the browser needs it: go-app places only /web/ paths
+// under it on the client. On the server it is "", and the server's
+// resolver places every root-relative link under the prefix itself.
+func sitePrefix() string {
+	return strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
 }
 
 // shareURLAt is shareURL for the site at site (scheme, host and path
