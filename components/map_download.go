@@ -70,9 +70,15 @@ func (d *MapDownload) savePNG(ctx app.Context, e app.Event) {
 	win := app.Window()
 	img := win.Get("Image").New()
 	name := mapFileName(d.Iview, "png")
-	var onLoad app.Func
+	var onLoad, onError app.Func
+	onError = app.FuncOf(func(app.Value, []app.Value) any {
+		onLoad.Release()
+		onError.Release()
+		return nil
+	})
 	onLoad = app.FuncOf(func(app.Value, []app.Value) any {
 		onLoad.Release()
+		onError.Release()
 		canvas := win.Get("document").Call("createElement", "canvas")
 		canvas.Set("width", w)
 		canvas.Set("height", h)
@@ -89,6 +95,7 @@ func (d *MapDownload) savePNG(ctx app.Context, e app.Event) {
 		return nil
 	})
 	img.Set("onload", onLoad)
+	img.Set("onerror", onError)
 	img.Set("src", "data:image/svg+xml;charset=utf-8,"+win.Call("encodeURIComponent", doc).String())
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"explainer/app/content"
 	"explainer/app/dataset"
 )
 
@@ -114,5 +115,14 @@ func TestDataFilesExportedAndCachedOffline(t *testing.T) {
 		if want := body(t, get(t, h, p)); !bytes.Equal(got, []byte(want)) {
 			t.Errorf("exported %s differs from the server's answer", p)
 		}
+	}
+}
+
+// BenchmarkDataFiles is what building the data files adds to the server's
+// start (and the export's): once per process.
+func BenchmarkDataFiles(b *testing.B) {
+	c := content.Default()
+	for b.Loop() {
+		dataFiles(c)
 	}
 }
