@@ -23,6 +23,9 @@ import (
 // contentSecurityPolicy allows the page to load only its own files.
 // 'wasm-unsafe-eval' is the one exception go-app needs: compiling app.wasm.
 // No inline script or style is allowed: go-app needs neither.
+// img-src's data: is also how "Download the map" draws the map's SVG on a
+// canvas for the PNG; the files themselves are saved from blob: links,
+// which no directive governs.
 const contentSecurityPolicy = "default-src 'self'; " +
 	"script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; " +
