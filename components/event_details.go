@@ -42,6 +42,7 @@ func (d *EventDetails) Render() app.UI {
 			app.Time().DateTime(e.Date.String()).Text(e.Display()),
 			app.Text(": "+e.Headline),
 		),
+		app.If(!e.Media.IsZero(), func() app.UI { return newEventMedia("event-media", e.Media, e.Headline) }),
 		richBlock("event-summary", e.Text),
 		app.If(e.Note != "", func() app.UI {
 			return app.P().Class("event-note").Text("Note: " + noteText(e.Note))

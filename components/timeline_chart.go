@@ -1,6 +1,7 @@
 package components
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -140,6 +141,25 @@ func (l chartLayout) axisY(eras int) float64 {
 	return 76
 }
 
+// laneHeight is the height of a group's lane: its label above its line,
+// on which its events' markers sit.
+func (l chartLayout) laneHeight() float64 { return l.font + 18 }
+
+// laneY is the line of lane i, the lanes starting where the axis is
+// without lanes.
+func (l chartLayout) laneY(eras, i int) float64 {
+	return l.axisY(eras) + float64(i)*l.laneHeight() + l.font + 6
+}
+
+// laneLabel names a lane; events without a group, beside others with one,
+// go in the last lane.
+func laneLabel(group string) string {
+	if group == "" {
+		return "Other events"
+	}
+	return group
+}
+
 // tickYears are the years labelled on the axis.
 func (l chartLayout) ticks() []int {
 	var years []int
@@ -156,15 +176,27 @@ func newEraChart(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 	if at.IsZero() {
 		at = view.Summit
 	}
+	// With groups, each has a lane (TimelineJS's rows) between the eras
+	// and the axis; without, the markers sit on the axis.
+	groups := t.Groups()
+	lane := make(map[string]int, len(groups))
+	for i, g := range groups {
+		lane[g] = i
+	}
 	axis := l.axisY(len(eras))
+	markerY := func(e timeline.Event) float64 { return axis }
+	if len(groups) > 0 {
+		axis += float64(len(groups))*l.laneHeight() + 8
+		markerY = func(e timeline.Event) float64 { return l.laneY(len(eras), lane[e.Group]) }
+	}
 	height := axis + 32
-	cursorTop := axis - 20
+	cursorTop := l.axisY(len(eras)) - 20
 	if l.eraRows {
 		cursorTop = 4
 	}
 	return svg("svg").Class("era-chart").Attr("viewBox", "0 0 "+num(l.w)+" "+num(height)).Body(
 		// Eras and axis are the same on every date: written once.
-		staticLayer("era-chart-frame-"+l.name, "chart-frame", func() []app.UI {
+		staticLayer(frameKey("era", t, l), "chart-frame", func() []app.UI {
 			years := l.ticks()
 			return []app.UI{
 				app.Range(eras).Slice(func(i int) app.UI {
@@ -175,6 +207,13 @@ func newEraChart(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 							Attr("width", num(x1-x0)).Attr("height", num(g.barH)).Attr("rx", 3),
 						svg("text").Class("era-label").Attr("x", num(g.label.x)).Attr("y", num(g.textY)).
 							Attr("text-anchor", g.label.anchor).Text(e.Label),
+					)
+				}),
+				app.Range(groups).Slice(func(i int) app.UI {
+					y := l.laneY(len(eras), i)
+					return svg("g").Class("lane").Body(
+						svg("line").Attr("x1", num(l.left)).Attr("x2", num(l.right)).Attr("y1", num(y)).Attr("y2", num(y)),
+						svg("text").Class("lane-label").Attr("x", num(l.left)).Attr("y", num(y-l.font*0.375-5)).Text(laneLabel(groups[i])),
 					)
 				}),
 				svg("line").Class("axis").Attr("x1", num(l.left)).Attr("x2", num(l.right)).Attr("y1", num(axis)).Attr("y2", num(axis)),
@@ -190,9 +229,15 @@ func newEraChart(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 		svg("line").Class("map-date-cursor").
 			Attr("x1", num(l.xOf(at))).Attr("x2", num(l.xOf(at))).Attr("y1", num(cursorTop)).Attr("y2", num(axis+6)),
 		app.Range(events).Slice(func(i int) app.UI {
-			return eventMarker(events[i], l.xOf(events[i].Date.First()), axis, v, l)
+			return eventMarker(events[i], l.xOf(events[i].Date.First()), markerY(events[i]), v, l)
 		}),
 	)
+}
+
+// frameKey keeps a chart's static frame apart for each timeline: the app
+// has one, but tests draw others, whose eras and lanes differ.
+func frameKey(chart string, t *timeline.Timeline, l chartLayout) string {
+	return fmt.Sprintf("%s-chart-frame-%s-%p", chart, l.name, t)
 }
 
 // yearLabel is one year under the staircase, centred under its steps.
@@ -255,7 +300,7 @@ func newStairsChart(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 	base := stairsBase(path)
 	yAt := func(step int) float64 { return base - stairsRise*float64(step) }
 	return svg("svg").Class("stairs-chart").Attr("viewBox", "0 0 "+num(l.w)+" "+num(base+32)).Body(
-		staticLayer("stairs-chart-frame-"+l.name, "chart-frame", func() []app.UI {
+		staticLayer(frameKey("stairs", t, l), "chart-frame", func() []app.UI {
 			d := "M" + num(l.left) + " " + num(base)
 			for i, e := range path {
 				d += "H" + num(l.stepX(i, len(path))) + "V" + num(yAt(e.Step))
@@ -285,7 +330,12 @@ func eventMarker(e timeline.Event, x, y float64, v view.View, l chartLayout) app
 		class += " is-current"
 		r *= 1.5
 	}
-	return svg("circle").Class(class).DataSet("marker", e.ID).
-		Attr("cx", num(x)).Attr("cy", num(y)).Attr("r", num(r)).
-		Body(svg("title").Text(e.Display() + ": " + e.Headline))
+	c := svg("circle").Class(class).DataSet("marker", e.ID).
+		Attr("cx", num(x)).Attr("cy", num(y)).Attr("r", num(r))
+	if e.Accent != "" {
+		// A presentation attribute, not a style: the CSP allows no inline
+		// style, and the stylesheet leaves an accented marker's fill alone.
+		c = c.Class("has-accent").Attr("fill", e.Accent)
+	}
+	return c.Body(svg("title").Text(e.Display() + ": " + e.Headline))
 }

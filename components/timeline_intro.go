@@ -9,11 +9,11 @@ import (
 )
 
 // timelineIntro is the sheet's title slide as the timeline's introduction:
-// its headline and text, and its media's caption and credit as words (the
-// media itself is not shown here).
+// its headline, text and media; a caption and credit without media show as
+// a line of words.
 func timelineIntro(t timeline.Title) app.UI {
 	var credit []string
-	for _, s := range []string{t.Caption, t.Credit} {
+	for _, s := range []string{t.Media.Caption.Plain(), t.Media.Credit.Plain()} {
 		if s != "" {
 			credit = append(credit, s)
 		}
@@ -25,7 +25,8 @@ func timelineIntro(t timeline.Title) app.UI {
 	return app.Div().ID("timeline-intro").Class("timeline-intro").Body(
 		app.If(!t.Headline.IsEmpty(), func() app.UI { return headline }),
 		app.If(!t.Text.IsEmpty(), func() app.UI { return richBlock("timeline-intro-text", t.Text) }),
-		app.If(len(credit) > 0, func() app.UI {
+		app.If(!t.Media.IsZero(), func() app.UI { return newEventMedia("intro-media", t.Media, t.Headline.Plain()) }),
+		app.If(t.Media.IsZero() && len(credit) > 0, func() app.UI {
 			return app.P().Class("timeline-intro-credit").Text(strings.Join(credit, " — "))
 		}),
 	)

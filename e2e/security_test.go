@@ -123,6 +123,15 @@ func TestServerPagesAreScriptFree(t *testing.T) {
 		if !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval'") || !strings.Contains(csp, "default-src 'self'") {
 			t.Errorf("GET %s: CSP %q", path, csp)
 		}
+		// Other sites: the media providers alone, and each in its place.
+		for _, want := range []string{
+			"img-src 'self' data: https://upload.wikimedia.org;",
+			"frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com;",
+		} {
+			if !strings.Contains(csp, want) {
+				t.Errorf("GET %s: CSP %q lacks %q", path, csp, want)
+			}
+		}
 		html := string(b)
 		for _, s := range strings.Split(html, "<script")[1:] {
 			tag := s[:strings.IndexByte(s, '>')+1]
@@ -135,5 +144,41 @@ func TestServerPagesAreScriptFree(t *testing.T) {
 				t.Errorf("GET %s: the HTML has an inline%s attribute", path, strings.TrimSuffix(attr, "="))
 			}
 		}
+	}
+}
+
+// The browser holds the page to the CSP's list of media providers: their
+// players and pictures may load (once the reader asks), nothing else from
+// another site may, not even a provider's thumbnails.
+func TestCSPAllowsOnlyTheMediaProviders(t *testing.T) {
+	tb := newTab(t, 60*time.Second)
+	tb.open(t, "/")
+	tb.waitReady(t)
+	refused := eval[[]string](t, tb, `new Promise(resolve => {
+		const refused = [];
+		document.addEventListener("securitypolicyviolation", e => refused.push(e.effectiveDirective + " " + e.blockedURI));
+		for (const [tag, src] of [
+			["iframe", "https://example.org/frame"],
+			["img", "https://example.org/x.png"],
+			["img", "https://i.ytimg.com/vi/dQw4w9WgXcQ/default.jpg"],
+			["iframe", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"],
+			["iframe", "https://player.vimeo.com/video/76979871"],
+			["img", "https://upload.wikimedia.org/wikipedia/commons/a/a9/Example.jpg"],
+			["img", "https://www.youtube-nocookie.com/x.png"],
+		]) {
+			const e = document.createElement(tag);
+			e.src = src;
+			document.body.append(e);
+		}
+		setTimeout(() => resolve(refused.sort()), 1500);
+	})`)
+	want := []string{
+		"frame-src https://example.org", // a frame's report names its origin alone
+		"img-src https://example.org/x.png",
+		"img-src https://i.ytimg.com/vi/dQw4w9WgXcQ/default.jpg",
+		"img-src https://www.youtube-nocookie.com/x.png",
+	}
+	if strings.Join(refused, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the CSP refused\n  %s\nwant\n  %s", strings.Join(refused, "\n  "), strings.Join(want, "\n  "))
 	}
 }

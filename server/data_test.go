@@ -97,7 +97,7 @@ func TestDataFilesExportedAndCachedOffline(t *testing.T) {
 		if !slices.Contains(routes, p) {
 			t.Errorf("the export leaves out %s", p)
 		}
-		if !slices.Contains(offlineResources(), p) {
+		if !slices.Contains(offlineResources(a.dir), p) {
 			t.Errorf("the service worker does not cache %s", p)
 		}
 	}

@@ -3,12 +3,16 @@ package server
 import (
 	_ "embed"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/content"
 	"explainer/app/embed"
+	"explainer/app/media"
 	"explainer/components"
 )
 
@@ -58,7 +62,7 @@ func newAppHandler(a *assets, s site) *app.Handler {
 		ServiceWorkerTemplate: appWorkerJS,
 		// Without JavaScript, hide the loading bar and the controls that need it.
 		RawHeaders:         []string{`<noscript><link rel="stylesheet" href="` + resolver.Resolve("/web/noscript.css") + `"></noscript>`},
-		CacheableResources: offlineResources(),
+		CacheableResources: offlineResources(a.dir),
 	}
 }
 
@@ -69,12 +73,31 @@ var appWorkerJS string
 
 // offlineResources are cached on install, beside go-app's own list (the
 // page at /, its scripts, app.wasm, the icons and the styles), so every
-// page works offline after one visit; the data files too, as they weigh
-// little and the page links them. A static host must serve embed.html
-// at /embed (the configurations in deploy/ do): one failed request would
-// fail the whole install.
-func offlineResources() []string {
-	return append([]string{"/web/icon.svg", "/web/icon-maskable.svg", "/web/icon-512.png", embed.Path}, dataPaths()...)
+// page works offline after one visit: with the timeline's local images in
+// web (dir), and the data files, which weigh little and the page links. A
+// static host must serve embed.html at /embed (the configurations in
+// deploy/ do): one failed request would fail the whole install, which is
+// also why an image missing from dir is left out (the content check
+// reports it).
+func offlineResources(dir string) []string {
+	res := append([]string{"/web/icon.svg", "/web/icon-maskable.svg", "/web/icon-512.png", embed.Path}, dataPaths()...)
+	seen := make(map[string]bool)
+	add := func(m media.Media) {
+		if m.Kind != media.Local || seen[m.Src] {
+			return
+		}
+		seen[m.Src] = true
+		if info, err := os.Stat(filepath.Join(dir, filepath.FromSlash(m.WebPath()))); err == nil && info.Mode().IsRegular() {
+			res = append(res, m.Src)
+		}
+	}
+	tl := content.Default().Timeline
+	add(tl.Title().Media.Media)
+	for _, e := range tl.Events() {
+		add(e.Media.Media)
+		add(e.Media.Thumbnail)
+	}
+	return res
 }
 
 // prefixResolver places the site's own files under a URL path prefix. Unlike

@@ -10,10 +10,13 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"explainer/app/media"
 )
 
 // ---- A small HTML tokenizer, reading attributes as a browser does ----
@@ -291,6 +294,30 @@ func checkCSP(csp string) []string {
 			bad = append(bad, "script-src allows "+s)
 		}
 	}
+	// Other sites: the media providers alone, players in frames and
+	// pictures as images, and nowhere else.
+	allowed := map[string]map[string]bool{"img-src": {}, "frame-src": {}}
+	for _, p := range media.Providers() {
+		if p.Video {
+			allowed["frame-src"][p.Origin] = true
+		} else {
+			allowed["img-src"][p.Origin] = true
+		}
+	}
+	for name, sources := range d {
+		for _, s := range sources {
+			if strings.Contains(s, "://") && !allowed[name][s] {
+				bad = append(bad, name+" allows "+s)
+			}
+		}
+		if allowed[name] != nil && name != "frame-ancestors" {
+			for origin := range allowed[name] {
+				if !slices.Contains(sources, origin) {
+					bad = append(bad, name+" lacks the provider "+origin)
+				}
+			}
+		}
+	}
 	for name, want := range map[string]string{"object-src": "'none'", "base-uri": "'none'", "form-action": "'self'"} {
 		if strings.Join(d[name], " ") != want {
 			bad = append(bad, fmt.Sprintf("%s is %q, want %s", name, d[name], want))
@@ -309,6 +336,10 @@ func TestCheckCSPCatchesWeakPolicies(t *testing.T) {
 		strings.Replace(contentSecurityPolicy, "script-src 'self'", "script-src 'self' https:", 1),
 		strings.Replace(contentSecurityPolicy, "style-src 'self'", "style-src 'self' 'unsafe-inline'", 1),
 		strings.Replace(contentSecurityPolicy, "object-src 'none'; ", "", 1),
+		strings.Replace(contentSecurityPolicy, "frame-src 'self'", "frame-src 'self' https://example.org", 1),
+		strings.Replace(contentSecurityPolicy, "connect-src 'self'", "connect-src 'self' https://www.youtube-nocookie.com", 1),
+		strings.Replace(contentSecurityPolicy, " https://player.vimeo.com", "", 1),
+		strings.Replace(contentSecurityPolicy, "img-src 'self' data: https://upload.wikimedia.org", "img-src 'self' data:", 1),
 	} {
 		if len(checkCSP(weak)) == 0 {
 			t.Errorf("checkCSP passes a weak policy: %s", weak)

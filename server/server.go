@@ -18,18 +18,23 @@ import (
 	"explainer/app/content"
 	"explainer/app/dataset"
 	"explainer/app/embed"
+	"explainer/app/media"
 )
 
-// contentSecurityPolicy allows the page to load only its own files.
+// contentSecurityPolicy allows the page to load only its own files, and
+// media from the supported providers (package media) alone: their players
+// in frames, their pictures as images. The page requests those only when
+// the reader asks for them; the policy makes sure nothing else is.
 // 'wasm-unsafe-eval' is the one exception go-app needs: compiling app.wasm.
 // No inline script or style is allowed: go-app needs neither.
 // img-src's data: is also how "Download the map" draws the map's SVG on a
 // canvas for the PNG; the files themselves are saved from blob: links,
 // which no directive governs.
-const contentSecurityPolicy = "default-src 'self'; " +
+var contentSecurityPolicy = "default-src 'self'; " +
 	"script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; " +
-	"img-src 'self' data:; " +
+	"img-src 'self' data:" + providerOrigins(false) + "; " +
+	"frame-src 'self'" + providerOrigins(true) + "; " +
 	"connect-src 'self'; " +
 	"manifest-src 'self'; " +
 	"worker-src 'self'; " +
@@ -37,6 +42,18 @@ const contentSecurityPolicy = "default-src 'self'; " +
 	"base-uri 'none'; " +
 	"form-action 'self'; " +
 	"frame-ancestors 'self'"
+
+// providerOrigins lists the origins of the media providers whose content
+// is a player (video) or a picture, each after a space.
+func providerOrigins(video bool) string {
+	var b strings.Builder
+	for _, p := range media.Providers() {
+		if p.Video == video {
+			b.WriteString(" " + p.Origin)
+		}
+	}
+	return b.String()
+}
 
 // Server timeouts: long enough for a slow phone fetching the wasm, short
 // enough that idle or stalled clients cannot hold connections.

@@ -96,6 +96,17 @@ type Event struct {
 	Path        bool     `json:"path"`                // a step on Armenia's estrangement path
 	Step        int      `json:"step,omitempty"`
 	Note        string   `json:"note,omitempty"` // "single source", "context" or empty
+	Media       *Media   `json:"media,omitempty"`
+	Accent      string   `json:"accent,omitempty"` // the event's colour, #rrggbb
+}
+
+// Media is an event's picture or video, as the sheet names it.
+type Media struct {
+	URL       string `json:"url"`
+	Alt       string `json:"alt,omitempty"`
+	Credit    string `json:"credit,omitempty"` // words, without markup
+	Caption   string `json:"caption,omitempty"`
+	Thumbnail string `json:"thumbnail,omitempty"`
 }
 
 // TransitionsFile is the JSON document of the transitions.
@@ -170,6 +181,10 @@ func Events(t *timeline.Timeline) EventsFile {
 		if !e.End.IsZero() {
 			ev.End = e.End.String()
 		}
+		if m := e.Media; m.URL != "" {
+			ev.Media = &Media{URL: m.URL, Alt: m.Alt, Credit: m.Credit.Plain(), Caption: m.Caption.Plain(), Thumbnail: m.Thumbnail.URL}
+		}
+		ev.Accent = e.Accent
 		f.Events = append(f.Events, ev)
 	}
 	f.Sources = cited.list
@@ -232,14 +247,16 @@ func TransitionsCSVBytes(f TransitionsFile) []byte {
 }
 
 // eventsHeader is the TimelineJS template's columns, then the explainer's
-// own, as events.csv has them, then the date in one ISO cell and the
-// reports' addresses.
+// own, as events.csv has them, then the media's text alternative (which
+// the timeline reads by name, wherever it is), the date in one ISO cell
+// and the reports' addresses. Background holds the accent colour where the
+// page shows one.
 var eventsHeader = []string{
 	"Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
 	"Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
 	"Media Thumbnail", "Type", "Group", "Background",
 	"ID", "Kind", "States", "Sources", "Paragraph", "Path", "Step", "Note",
-	"Date", "Source URLs",
+	"Alt Text", "Date", "Source URLs",
 }
 
 // EventsCSVBytes writes the events of t as CSV (see eventsHeader). It
@@ -262,11 +279,11 @@ func EventsCSVBytes(t *timeline.Timeline) []byte {
 		}
 		rows = append(rows, []string{
 			y, m, d, "", ey, em, ed, "",
-			e.DisplayDate, e.Headline, f.Events[i].TextHTML, e.Media.URL, e.Media.Credit, e.Media.Caption,
-			e.Media.Thumbnail, "", e.Group, "",
+			e.DisplayDate, e.Headline, f.Events[i].TextHTML, e.Media.URL, HTML(e.Media.Credit), HTML(e.Media.Caption),
+			e.Media.Thumbnail.URL, "", e.Group, e.Accent,
 			e.ID, string(e.Kind), strings.Join(e.States, " "), strings.Join(f.Events[i].Sources, " "),
 			e.Paragraph, path, step, string(e.Note),
-			e.Date.String(), urls(f.Events[i].Sources),
+			e.Media.Alt, e.Date.String(), urls(f.Events[i].Sources),
 		})
 	}
 	return csvBytes(rows)

@@ -142,14 +142,14 @@ func TestEventsCSVRoundTrips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h := rows[0]; h[0] != "\uFEFFYear" || h[17] != "Background" || h[18] != "ID" || h[len(h)-1] != "Source URLs" {
+	if h := rows[0]; h[0] != "\uFEFFYear" || h[17] != "Background" || h[18] != "ID" || h[26] != "Alt Text" || h[len(h)-1] != "Source URLs" {
 		t.Errorf("header %q", h)
 	}
 	for i, row := range rows[1:] {
-		if row[26] != want[i].Date.String() {
-			t.Errorf("%s: Date %q, want %q", want[i].ID, row[26], want[i].Date)
+		if row[27] != want[i].Date.String() {
+			t.Errorf("%s: Date %q, want %q", want[i].ID, row[27], want[i].Date)
 		}
-		if n := len(strings.Fields(row[27])); n != len(want[i].Sources) {
+		if n := len(strings.Fields(row[28])); n != len(want[i].Sources) {
 			t.Errorf("%s: %d source URLs, want %d", want[i].ID, n, len(want[i].Sources))
 		}
 	}
@@ -208,5 +208,38 @@ func TestReadmeNamesFilesSourcesAndLicence(t *testing.T) {
 		if !strings.Contains(r, want) {
 			t.Errorf("README lacks %q", want)
 		}
+	}
+}
+
+// What the shipped events do not use yet (media, credits with markup,
+// thumbnails, text alternatives, accents, groups) comes back too.
+func TestEventsCSVRoundTripsMediaAndAccents(t *testing.T) {
+	sheet := "Year,Month,Day,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Alt Text,Group,Background,ID,Kind,States,Sources\n" +
+		`2024,2,22,A freeze,"<p>One <b>two</b></p>",https://www.youtube.com/watch?v=dQw4w9WgXcQ,"<i>Agency</i> &amp; co",A caption,/web/media/thumb.jpg,,Diplomacy,#1A73E8,a-freeze,estrangement,ARM,tass-2012-06-28` + "\n" +
+		`2023,,,A picture,Words,/web/media/photo.jpg,,,,"A hall, empty",,,a-picture,context,ARM,tass-2012-06-28` + "\n"
+	known := timeline.Known{Sources: sources.Default().Lookup}
+	tl, err := timeline.Parse("events.csv", strings.NewReader(sheet), known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := timeline.Parse("events.csv", bytes.NewReader(EventsCSVBytes(tl)), known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := back.Events(), tl.Events()
+	if len(want) != 2 || want[1].Accent == "" || want[1].Media.IsZero() || want[0].Media.Alt == "" {
+		t.Fatalf("the sheet did not give what the test needs: %+v", want)
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		g.Line, w.Line = 0, 0
+		g.Sources, w.Sources = nil, nil
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("event %d read back as\n%+v\nwant\n%+v", i, g, w)
+		}
+	}
+	f := Events(tl)
+	if m := f.Events[1].Media; m == nil || m.URL != want[1].Media.URL || m.Credit != "Agency & co" || m.Thumbnail != "/web/media/thumb.jpg" || f.Events[1].Accent != "#1a73e8" {
+		t.Errorf("JSON media %+v, accent %q", m, f.Events[1].Accent)
 	}
 }

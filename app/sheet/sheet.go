@@ -67,6 +67,7 @@ type Sheet struct {
 	index  map[string]int // lower-case header name -> field index
 	rows   []Row
 	errs   []*Error
+	warns  []*Error
 }
 
 // Row is one data row of a Sheet. Rows whose cells are all empty are skipped,
@@ -211,7 +212,22 @@ func (r Row) Get(column string) string {
 // Errorf records a problem with the row's cell in the named column; the
 // sheet's Err reports it at that cell's line and column.
 func (r Row) Errorf(column, format string, args ...any) {
-	e := &Error{File: r.sheet.File, Line: r.Line, Column: column, Err: fmt.Errorf(format, args...)}
+	r.sheet.errs = append(r.sheet.errs, r.at(column, fmt.Errorf(format, args...)))
+}
+
+// Warnf records something the editor should know about the row's cell in
+// the named column that does not stop the sheet loading: what the reader
+// will not be shown, and why. Warnings reports it.
+func (r Row) Warnf(column, format string, args ...any) {
+	r.sheet.warns = append(r.sheet.warns, r.at(column, fmt.Errorf(format, args...)))
+}
+
+// Warnings returns every warning recorded, in the order recorded.
+func (s *Sheet) Warnings() []*Error { return append([]*Error(nil), s.warns...) }
+
+// at places err at the row's cell in the named column.
+func (r Row) at(column string, err error) *Error {
+	e := &Error{File: r.sheet.File, Line: r.Line, Column: column, Err: err}
 	if i, ok := r.sheet.index[strings.ToLower(column)]; ok {
 		e.Col = i + 1
 		e.Column = r.sheet.header[i]
@@ -221,7 +237,7 @@ func (r Row) Errorf(column, format string, args ...any) {
 			e.Line = r.lines[len(r.lines)-1]
 		}
 	}
-	r.sheet.errs = append(r.sheet.errs, e)
+	return e
 }
 
 // List splits a cell holding several short values, such as state codes or

@@ -59,3 +59,18 @@ func TestList(t *testing.T) {
 		t.Error("List of a blank cell should be empty")
 	}
 }
+
+func TestWarningsDoNotFailTheSheet(t *testing.T) {
+	s, err := Read("x.csv", strings.NewReader("A,B\n1,2\n3,4\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Rows()[1].Warnf("B", "not shown")
+	if err := s.Err(); err != nil {
+		t.Errorf("a warning failed the sheet: %v", err)
+	}
+	w := s.Warnings()
+	if len(w) != 1 || w[0].Error() != "x.csv:3:2: B: not shown" {
+		t.Errorf("warnings %v, want x.csv:3:2: B: not shown", w)
+	}
+}

@@ -1,14 +1,17 @@
 package timeline
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 
+	"explainer/app/colour"
 	"explainer/app/country"
 	"explainer/app/date"
+	"explainer/app/media"
 	"explainer/app/richtext"
 	"explainer/app/sheet"
 	"explainer/app/sources"
@@ -35,6 +38,10 @@ type Known struct {
 	// Sources finds a cited report by its key in sources.csv. If nil,
 	// every key is unknown, so a sheet citing any fails.
 	Sources func(key string) (sources.Report, bool)
+	// LocalFile checks a local image, given by its path under web/ (e.g.
+	// "media/treaty.png"): that the file is there and is an image. If nil,
+	// only the path's form is checked, as in the wasm, which has no files.
+	LocalFile func(path string) error
 }
 
 // Parse reads and validates a timeline sheet; name names it in errors.
@@ -52,8 +59,11 @@ type Known struct {
 // Parse checks the whole sheet and reports every problem it finds, one per
 // line, each as "file:line:column: Column: problem" (see sheet.Error): dates
 // that do not exist, unknown states, kinds, notes or paragraphs, repeated
-// ids, missing or unknown sources and media URLs that are not absolute http
-// or https.
+// ids, missing or unknown sources, local media paths that are not images
+// under web/ (and, with Known.LocalFile, files that are not there), media
+// that is not an http or https address, and Background cells that are
+// neither a colour nor an address. What loads but will not be shown is a
+// warning (see Timeline.Warnings).
 func Parse(name string, r io.Reader, known Known) (*Timeline, error) {
 	s, err := sheet.Read(name, r)
 	if err != nil {
@@ -72,6 +82,7 @@ func Parse(name string, r io.Reader, known Known) (*Timeline, error) {
 		row sheet.Row
 	}
 	var events []parsed
+	var groups []string // each event's, in file order
 	t := &Timeline{full: p.full}
 	titleLine := 0
 	for _, row := range s.Rows() {
@@ -79,6 +90,7 @@ func Parse(name string, r io.Reader, known Known) (*Timeline, error) {
 		case "":
 			if ev, ok := p.event(row); ok {
 				events = append(events, parsed{ev, row})
+				groups = append(groups, ev.Group)
 			}
 		case "era":
 			if era, ok := p.era(row); ok {
@@ -90,11 +102,11 @@ func Parse(name string, r io.Reader, known Known) (*Timeline, error) {
 				continue
 			}
 			titleLine = row.Line
+			m, _ := p.media(row)
 			t.title = Title{
 				Headline: richtext.Parse(row.Get("Headline")),
 				Text:     richtext.Parse(row.Get("Text")),
-				Caption:  richtext.Parse(row.Get("Media Caption")).Plain(),
-				Credit:   richtext.Parse(row.Get("Media Credit")).Plain(),
+				Media:    m,
 			}
 		default:
 			row.Errorf("Type", "%q is not a TimelineJS type (want empty, \"era\" or \"title\")", row.Get("Type"))
@@ -134,6 +146,10 @@ func Parse(name string, r io.Reader, known Known) (*Timeline, error) {
 	for _, e := range events {
 		t.events = append(t.events, e.ev)
 	}
+	t.groups = lanes(groups)
+	for _, w := range s.Warnings() {
+		t.warns = append(t.warns, w)
+	}
 	t.sort()
 	return t, nil
 }
@@ -153,19 +169,16 @@ func (p *parser) event(row sheet.Row) (Event, bool) {
 	}
 	e := Event{
 		Line:        row.Line,
-		DisplayDate: row.Get("Display Date"),
+		DisplayDate: plain(row.Get("Display Date")),
 		Headline:    plain(row.Get("Headline")),
 		Text:        richtext.Parse(row.Get("Text")),
-		Group:       row.Get("Group"),
-		Media: Media{
-			URL:       row.Get("Media"),
-			Credit:    row.Get("Media Credit"),
-			Caption:   row.Get("Media Caption"),
-			Thumbnail: row.Get("Media Thumbnail"),
-		},
+		Group:       plain(row.Get("Group")),
 	}
 	e.Summary = e.Text.Plain()
 	var good bool
+	e.Media, good = p.media(row)
+	check(good)
+	e.Accent = p.accent(row)
 	e.ID, good = p.id(row)
 	check(good)
 	e.Date, good = dateOf(row, "Year", "Month", "Day", true)
@@ -183,16 +196,6 @@ func (p *parser) event(row sheet.Row) (Event, bool) {
 	if p.full && e.Summary == "" {
 		row.Errorf("Text", "missing text (the event's summary)")
 		ok = false
-	}
-	if p.full {
-		for _, c := range []string{"Media", "Media Thumbnail"} {
-			if u := row.Get(c); u != "" {
-				if err := sheet.CheckURL(u); err != nil {
-					row.Errorf(c, "%v", err)
-					ok = false
-				}
-			}
-		}
 	}
 
 	switch cell := row.Get("Kind"); {
@@ -286,8 +289,8 @@ func (p *parser) era(row sheet.Row) (Era, bool) {
 	e := Era{
 		Line:        row.Line,
 		Label:       plain(row.Get("Headline")),
-		Text:        row.Get("Text"),
-		DisplayDate: row.Get("Display Date"),
+		Text:        richtext.Parse(row.Get("Text")),
+		DisplayDate: plain(row.Get("Display Date")),
 	}
 	id, ok := p.id(row)
 	e.ID = id
@@ -309,6 +312,102 @@ func (p *parser) era(row sheet.Row) (Era, bool) {
 		ok = false
 	}
 	return e, ok
+}
+
+// media reads a row's media columns. A local path that is wrong is an
+// error in any sheet: the editor meant a file of the site. Another cell
+// that is not an address is an error in the full format and, so that a
+// newsroom's plain sheet still loads, a warning in compatibility mode; the
+// media is then not shown.
+func (p *parser) media(row sheet.Row) (Media, bool) {
+	ok := true
+	m := Media{
+		Credit:  richtext.Parse(row.Get("Media Credit")),
+		Caption: richtext.Parse(row.Get("Media Caption")),
+		Alt:     plain(row.Get("Alt Text")),
+	}
+	read := func(column string) media.Media {
+		got, err := media.Parse(row.Get(column))
+		switch {
+		case err == nil && got.Kind == media.Local && p.known.LocalFile != nil:
+			if err := p.known.LocalFile(got.WebPath()); err != nil {
+				row.Errorf(column, "%v", err)
+				ok = false
+			}
+		case err == nil:
+		case errors.Is(err, media.ErrLocal) || p.full:
+			row.Errorf(column, "%v", err)
+			ok = false
+		default:
+			row.Warnf(column, "%v; not shown", err)
+		}
+		return got
+	}
+	m.Media = read("Media")
+	m.Thumbnail = read("Media Thumbnail")
+	if m.Kind == media.Local && m.Alt == "" {
+		row.Warnf("Media", "a local image without Alt Text: shown as decorative (alt=\"\"), with its caption as its only description")
+	}
+	if m.Thumbnail.Kind != media.None && m.Thumbnail.Kind != media.Local {
+		row.Warnf("Media Thumbnail", "%q is not shown: the event list loads nothing from other sites (use an image under web/)", m.Thumbnail.URL)
+		m.Thumbnail = media.Media{}
+	}
+	return m, ok
+}
+
+// accent reads a row's Background: a colour becomes the event's accent
+// if it shows on every background of both themes. An image is not shown:
+// TimelineJS paints it behind the slide's words, where it would compete
+// with them and, remote, load from another site unasked.
+func (p *parser) accent(row sheet.Row) string {
+	cell := row.Get("Background")
+	switch {
+	case cell == "":
+		return ""
+	case !strings.HasPrefix(cell, "#"):
+		if _, err := media.Parse(cell); err == nil {
+			row.Warnf("Background", "an image background is not shown, only a colour (#rrggbb)")
+			return ""
+		}
+	}
+	c, err := colour.Parse(cell)
+	switch {
+	case err != nil && p.full:
+		row.Errorf("Background", "%v", err)
+		return ""
+	case err != nil:
+		// A newsroom's plain sheet may name colours ("lightblue"): it
+		// still loads, without the accent.
+		row.Warnf("Background", "%v; not used", err)
+		return ""
+	}
+	if least, ok := colour.Accent(c); !ok {
+		row.Warnf("Background", "%s is not used as the event's accent: its contrast is %.2f:1 against a background of the light or dark theme, under the %.0f:1 a mark needs",
+			c, least, colour.UIContrast)
+		return ""
+	}
+	return c.String()
+}
+
+// lanes lists the groups named, in the order they first appear; events
+// without one form a last, unnamed group.
+func lanes(groups []string) []string {
+	var out []string
+	seen := make(map[string]bool)
+	ungrouped := false
+	for _, g := range groups {
+		switch {
+		case g == "":
+			ungrouped = true
+		case !seen[g]:
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	if len(out) > 0 && ungrouped {
+		out = append(out, "")
+	}
+	return out
 }
 
 // id returns the row's id: its ID cell in the full format, a slug of its

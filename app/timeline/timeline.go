@@ -23,10 +23,12 @@
 //
 // Headline becomes the event's headline and Text its summary; Text may hold
 // the HTML TimelineJS allows, which package richtext keeps to a safe few
-// tags. Group repeats
-// the kind for TimelineJS, which draws one row per group. Rows whose Type is
+// tags. Group puts events in lanes of the chart, as TimelineJS draws one
+// row per group. Rows whose Type is
 // "era" are eras (Eras) rather than events; a "title" row gives the title.
-// Time, End Time and Background are read by TimelineJS only.
+// Media, its credit, caption, Alt Text and thumbnail are read by package
+// media (see Media); Background gives an event its accent where it can be
+// seen (see Event.Accent). Time and End Time are read by TimelineJS only.
 //
 // Columns are found by header name, case-insensitively, in any order. A
 // sheet without an ID column is read in TimelineJS compatibility mode: see
@@ -37,6 +39,7 @@ import (
 	"sort"
 
 	"explainer/app/date"
+	"explainer/app/media"
 	"explainer/app/richtext"
 	"explainer/app/sources"
 )
@@ -82,9 +85,18 @@ const (
 // Source is a cited report: outlet, title, date and address.
 type Source = sources.Report
 
-// Media is the TimelineJS media of an event, if any.
+// Media is the TimelineJS media of an event or of the title, if any: the
+// Media cell read by package media, with its Media Credit, Media Caption
+// and Alt Text (TimelineJS 3.9's column), and the Media Thumbnail.
 type Media struct {
-	URL, Credit, Caption, Thumbnail string
+	media.Media
+	Credit, Caption richtext.Text
+	// Alt is the image's text alternative; a local image without one is
+	// decorative (alt=""), its caption the only description.
+	Alt string
+	// Thumbnail is shown in the event list when it is a local image; the
+	// list loads nothing from other sites.
+	Thumbnail media.Media
 }
 
 // Event is one dated event of the story.
@@ -97,15 +109,18 @@ type Event struct {
 	Summary     string        // 1-3 sentences: Text's words, without markup
 	Text        richtext.Text // the Text cell as the reader sees it, markup sanitised
 	Media       Media
-	Group       string // TimelineJS group
-	Kind        Kind
-	States      []string // ISO alpha-3 codes of the states involved
-	Sources     []Source
-	Paragraph   string // id of the article paragraph discussing it, or ""
-	Path        bool   // a step on Armenia's estrangement path
-	Step        int    // rung on the escalation staircase, or 0
-	Note        Note
-	Line        int // line in the content file, for messages
+	Group       string // TimelineJS group: its lane in the chart
+	// Accent is the sheet's Background colour as "#rrggbb", kept only if
+	// it shows as a mark on every background of both themes; else "".
+	Accent    string
+	Kind      Kind
+	States    []string // ISO alpha-3 codes of the states involved
+	Sources   []Source
+	Paragraph string // id of the article paragraph discussing it, or ""
+	Path      bool   // a step on Armenia's estrangement path
+	Step      int    // rung on the escalation staircase, or 0
+	Note      Note
+	Line      int // line in the content file, for messages
 }
 
 // Display is the date as readers see it: the sheet's Display Date if set,
@@ -131,7 +146,7 @@ func (e Event) Involves(iso string) bool {
 type Era struct {
 	ID          string
 	Label       string // the row's Headline
-	Text        string
+	Text        richtext.Text
 	Start, End  date.Date
 	DisplayDate string
 	Line        int
@@ -143,16 +158,16 @@ func (e Era) Contains(day date.Date) bool {
 }
 
 // Title is the sheet's TimelineJS title slide, if it has one: the
-// timeline's introduction. Its media is not shown, so its caption and
-// credit are kept as words.
+// timeline's introduction.
 type Title struct {
-	Headline, Text  richtext.Text
-	Caption, Credit string
+	Headline, Text richtext.Text
+	Media          Media
 }
 
 // IsZero reports whether there is no title to show.
 func (t Title) IsZero() bool {
-	return t.Headline.IsEmpty() && t.Text.IsEmpty() && t.Caption == "" && t.Credit == ""
+	return t.Headline.IsEmpty() && t.Text.IsEmpty() && t.Media.IsZero() &&
+		t.Media.Caption.IsEmpty() && t.Media.Credit.IsEmpty()
 }
 
 // Timeline is a validated set of events and eras. Its methods do not modify
@@ -162,6 +177,8 @@ type Timeline struct {
 	events []Event // sorted by date, then file order
 	eras   []Era   // sorted by start
 	title  Title
+	groups []string       // the events' groups, in the order they first appear
+	warns  []error        // see Warnings
 	full   bool           // the sheet has the explainer's own columns
 	index  map[string]int // event id -> position in events
 }
@@ -249,6 +266,18 @@ func (t *Timeline) Eras() []Era { return append([]Era(nil), t.eras...) }
 
 // Title returns the sheet's title slide, or a zero Title.
 func (t *Timeline) Title() Title { return t.title }
+
+// Groups returns the events' groups (TimelineJS's Group column) in the
+// order they first appear in the sheet, or nil if no event has one. When
+// some events have a group and others not, the others' group is "", last.
+func (t *Timeline) Groups() []string { return append([]string(nil), t.groups...) }
+
+// Warnings lists what the sheet asks for that readers will not be shown,
+// each as "file:line:column: Column: what and why" (see sheet.Error):
+// media that cannot be shown, a local image without Alt Text, remote
+// thumbnails, Background colours that would not be seen. They do not stop
+// the sheet loading; the content check prints them.
+func (t *Timeline) Warnings() []error { return append([]error(nil), t.warns...) }
 
 func (t *Timeline) sort() {
 	sort.SliceStable(t.events, func(i, j int) bool { return t.events[i].Date.Before(t.events[j].Date) })

@@ -1,12 +1,15 @@
 package timeline
 
 import (
+	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
 	"explainer/app/country"
 	"explainer/app/date"
+	"explainer/app/media"
 	"explainer/app/sheet"
 	"explainer/app/sheet/sheettest"
 	"explainer/app/sources"
@@ -54,8 +57,10 @@ func TestDefault(t *testing.T) {
 		if e.Paragraph != "" && !IsArticleParagraph(e.Paragraph) {
 			t.Errorf("%s: unknown paragraph %q", e.ID, e.Paragraph)
 		}
-		if e.Group != strings.ToUpper(string(e.Kind[:1]))+string(e.Kind[1:]) {
-			t.Errorf("%s: Group %q does not name kind %q", e.ID, e.Group, e.Kind)
+		// Kind colours the chart's markers; a Group would draw lanes that
+		// only repeat it.
+		if e.Group != "" {
+			t.Errorf("%s: Group %q: the explainer's own events are classified by Kind", e.ID, e.Group)
 		}
 		if tl.Index(e.ID) != i {
 			t.Errorf("Index(%s) = %d, want %d", e.ID, tl.Index(e.ID), i)
@@ -393,7 +398,12 @@ func TestBadFiles(t *testing.T) {
 		{"unknown source", sheetOf(row{"Sources": "tass-2012-06-28 tass-x"}), []string{`events.csv:2:22: Sources: unknown source "tass-x" (not a key of sources.csv)`}},
 		{"old outlet-and-URL form", sheetOf(row{"Sources": "TASS https://tass.com/x"}), []string{`events.csv:2:22: Sources: unknown source "TASS"`}},
 		{"source cited twice", sheetOf(row{"Sources": "tass-2012-06-28 | tass-2012-06-28"}), []string{`events.csv:2:22: Sources: source "tass-2012-06-28" cited twice`}},
-		{"bad media URL", sheetOf(row{"Media": "picture.jpg"}), []string{`events.csv:2:12: Media: "picture.jpg" is not an absolute`}},
+		{"local media outside web/", sheetOf(row{"Media": "/images/x.jpg"}), []string{`events.csv:2:12: Media: local media "/images/x.jpg": a local image must be under /web/`}},
+		{"local media out of web/", sheetOf(row{"Media": "media/../../go.mod"}), []string{`events.csv:2:12: Media: local media "media/../../go.mod": segment ".." starts with a dot`}},
+		{"local media not an image", sheetOf(row{"Media Thumbnail": "media/notes.txt"}), []string{`events.csv:2:15: Media Thumbnail: local media "media/notes.txt": not an image file`}},
+		{"media not an address", sheetOf(row{"Media": "javascript:alert(1)"}), []string{`events.csv:2:12: Media: "javascript:alert(1)" is not an absolute http or https address`}},
+		{"bad colour", sheetOf(row{"Background": "#12345"}), []string{`events.csv:2:18: Background: "#12345" is not a colour (want #rgb or #rrggbb`}},
+		{"colour name", sheetOf(row{"Background": "lightblue"}), []string{`events.csv:2:18: Background: "lightblue" is not a colour`}},
 		{"unknown paragraph", sheetOf(row{"Paragraph": "preamble"}), []string{`events.csv:2:23: Paragraph: unknown paragraph "preamble"`}},
 		{"unknown kind", sheetOf(row{"Kind": "war"}), []string{`events.csv:2:20: Kind: "war" is not a kind (want one of treaty, membership, conflict, estrangement, summit, context)`}},
 		{"missing kind", sheetOf(row{"Kind": ""}), []string{"events.csv:2:20: Kind: missing kind"}},
@@ -480,10 +490,174 @@ func TestGoogleSheetsExport(t *testing.T) {
 	}
 	title := tl.Title()
 	if title.IsZero() || title.Headline.Plain() != "Armenia and the CSTO" || title.Headline[0].Tag != "b" ||
-		title.Text.Plain() != "From the treaty to an empty chair." || title.Caption != "Leaders, 2022" || title.Credit != "Kremlin press service" {
+		title.Text.Plain() != "From the treaty to an empty chair." || title.Media.Caption.Plain() != "Leaders, 2022" || title.Media.Credit.Plain() != "Kremlin press service" {
 		t.Errorf("title = %+v", title)
 	}
 	if len(tl.Eras()) != 1 || tl.Eras()[0].Label != "The CSTO" {
 		t.Errorf("eras = %+v", tl.Eras())
+	}
+}
+
+// mediaSheet is a full-format sheet with TimelineJS 3.9's Alt Text column
+// and the media, groups and backgrounds the explainer reads.
+func mediaSheet(rows ...map[string]string) string {
+	header := append(append([]string(nil), full...), "Alt Text")
+	var b strings.Builder
+	b.WriteString(strings.Join(header, ",") + "\n")
+	for i, over := range rows {
+		cells := map[string]string{
+			"Year": "2023", "Month": "1", "Day": strconv.Itoa(10 + i), "Headline": "H", "Text": "T",
+			"ID": "e" + string(rune('a'+i)), "Kind": "estrangement", "States": "ARM", "Sources": "tass-2012-06-28",
+		}
+		for k, v := range over {
+			cells[k] = v
+		}
+		var rec []string
+		for _, c := range header {
+			v := cells[c]
+			if strings.ContainsAny(v, ",\"\n") {
+				v = `"` + strings.ReplaceAll(v, `"`, `""`) + `"`
+			}
+			rec = append(rec, v)
+		}
+		b.WriteString(strings.Join(rec, ",") + "\n")
+	}
+	return b.String()
+}
+
+func TestMedia(t *testing.T) {
+	csv := mediaSheet(
+		map[string]string{"Media": "media/treaty.png", "Alt Text": "Six leaders <i>at a table</i>",
+			"Media Caption": "The signing, <b>Tashkent</b>", "Media Credit": "Archive", "Media Thumbnail": "/web/media/treaty-thumb.png"},
+		map[string]string{"Media": "https://youtu.be/dQw4w9WgXcQ", "Media Thumbnail": "https://i.ytimg.com/vi/dQw4w9WgXcQ/default.jpg"},
+		map[string]string{"Media": "https://example.org/report"},
+		map[string]string{"Media": "media/untitled.png"},
+	)
+	var checked []string
+	known := article
+	known.LocalFile = func(p string) error {
+		checked = append(checked, p)
+		return nil
+	}
+	tl, err := Parse("events.csv", strings.NewReader(csv), known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := tl.Events()
+	local := ev[0].Media
+	if local.Kind != media.Local || local.Src != "/web/media/treaty.png" || local.Alt != "Six leaders at a table" ||
+		local.Caption.Plain() != "The signing, Tashkent" || local.Credit.Plain() != "Archive" ||
+		local.Thumbnail.Src != "/web/media/treaty-thumb.png" {
+		t.Errorf("local image read as %+v", local)
+	}
+	if v := ev[1].Media; v.Kind != media.Video || v.Provider != "YouTube" || v.Thumbnail.Kind != media.None {
+		t.Errorf("video read as %+v; a remote thumbnail must be dropped", v)
+	}
+	if l := ev[2].Media; l.Kind != media.Link || l.Provider != "example.org" {
+		t.Errorf("link read as %+v", l)
+	}
+	if strings.Join(checked, " ") != "media/treaty.png media/treaty-thumb.png media/untitled.png" {
+		t.Errorf("local files checked: %v", checked)
+	}
+	var warnings []string
+	for _, w := range tl.Warnings() {
+		warnings = append(warnings, w.Error())
+	}
+	want := []string{
+		`events.csv:3:15: Media Thumbnail: "https://i.ytimg.com/vi/dQw4w9WgXcQ/default.jpg" is not shown: the event list loads nothing from other sites`,
+		`events.csv:5:12: Media: a local image without Alt Text: shown as decorative`,
+	}
+	if len(warnings) != len(want) {
+		t.Fatalf("warnings %q, want %d", warnings, len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(warnings[i], want[i]) {
+			t.Errorf("warning %q, want %q...", warnings[i], want[i])
+		}
+	}
+
+	known.LocalFile = func(p string) error { return fmt.Errorf("web/%s: no such file", p) }
+	_, err = Parse("events.csv", strings.NewReader(mediaSheet(map[string]string{"Media": "media/gone.png", "Alt Text": "A"})), known)
+	sheettest.WantErrors(t, err, "events.csv", []string{"events.csv:2:12: Media: web/media/gone.png: no such file"})
+}
+
+// In a plain TimelineJS sheet, media that is not an address and colour
+// names warn rather than fail, so the newsroom's sheet still loads; a
+// wrong local path fails in any sheet.
+func TestMediaInCompatibilityMode(t *testing.T) {
+	csv := "Year,Headline,Media,Background\n2023,A,<iframe src=x></iframe>,lightblue\n2024,B,ftp://example.org/x.mp4,https://example.org/bg.jpg\n"
+	tl, err := Parse("events.csv", strings.NewReader(csv), Known{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(tl.Warnings()); n != 4 {
+		t.Errorf("%d warnings, want 4: %v", n, tl.Warnings())
+	}
+	for _, e := range tl.Events() {
+		if !e.Media.IsZero() || e.Accent != "" {
+			t.Errorf("%s: media %+v accent %q shown", e.ID, e.Media, e.Accent)
+		}
+	}
+	_, err = Parse("events.csv", strings.NewReader("Year,Headline,Media\n2023,A,/etc/x.png\n"), Known{})
+	sheettest.WantErrors(t, err, "events.csv", []string{`events.csv:2:3: Media: local media "/etc/x.png": a local image must be under /web/`})
+}
+
+func TestAccent(t *testing.T) {
+	tl, err := Parse("events.csv", strings.NewReader(mediaSheet(
+		map[string]string{"Background": "#1A73E8"},
+		map[string]string{"Background": "#ffd700"},
+		map[string]string{"Background": "media/bg.png"},
+	)), article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := tl.Events()
+	if ev[0].Accent != "#1a73e8" || ev[1].Accent != "" || ev[2].Accent != "" {
+		t.Errorf("accents %q %q %q, want #1a73e8 and none", ev[0].Accent, ev[1].Accent, ev[2].Accent)
+	}
+	w := tl.Warnings()
+	if len(w) != 2 || !strings.Contains(w[0].Error(), "events.csv:3:18: Background: #ffd700 is not used as the event's accent: its contrast is 1.") ||
+		!strings.Contains(w[1].Error(), "events.csv:4:18: Background: an image background is not shown") {
+		t.Errorf("warnings %v", w)
+	}
+}
+
+func TestGroups(t *testing.T) {
+	tl, err := Parse("events.csv", strings.NewReader(mediaSheet(
+		map[string]string{"Year": "2024", "Group": "Diplomacy"},
+		map[string]string{"Year": "2020", "Group": "<b>War</b>"},
+		map[string]string{"Year": "2021"},
+		map[string]string{"Year": "2019", "Group": "Diplomacy"},
+	)), article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// In the order of the sheet, not of the dates; the ungrouped last.
+	if g := tl.Groups(); strings.Join(g, "|") != "Diplomacy|War|" {
+		t.Errorf("groups %q", g)
+	}
+	tl, err = Parse("events.csv", strings.NewReader(mediaSheet(nil)), article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := tl.Groups(); g != nil {
+		t.Errorf("groups %q without any Group", g)
+	}
+}
+
+func TestEraTextAndDisplayDate(t *testing.T) {
+	tl, err := Parse("events.csv", strings.NewReader(mediaSheet(
+		map[string]string{"Display Date": "<i>Spring</i> 2023"},
+		map[string]string{"Type": "era", "Headline": "Era", "End Year": "2024", "Text": "<p>An <b>era</b><script>x()</script></p>", "Display Date": "<b>2023-24</b>"},
+	)), article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := tl.Events()[0].Display(); d != "Spring 2023" {
+		t.Errorf("Display = %q", d)
+	}
+	era := tl.Eras()[0]
+	if era.Text.Plain() != "An era" || era.DisplayDate != "2023-24" {
+		t.Errorf("era text %q, display date %q", era.Text.Plain(), era.DisplayDate)
 	}
 }

@@ -8,7 +8,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	_ "image/gif" // the formats whose size the check reads
+	_ "image/jpeg"
+	_ "image/png"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,13 +37,15 @@ const (
 )
 
 // Run checks the content files under the repository root and writes each
-// problem to w, one a line. It returns the number of problems.
+// problem to w, one a line, then each warning (what loads but will not be
+// shown), "warning: " before it. It returns the number of problems.
 //
 // A file that others cite (sources.csv, events.csv) must be valid for
 // those to be checked: with it broken, every citation would look wrong, so
 // they are skipped with a line saying so, which counts as a problem.
 func Run(root string, w io.Writer) int {
 	problems := 0
+	var warnings []error
 	report := func(err error) {
 		if err == nil {
 			return
@@ -76,9 +83,12 @@ func Run(root string, w io.Writer) int {
 			skip(EventsFile, SourcesFile)
 		} else {
 			t, err := timeline.Parse(EventsFile, bytes.NewReader(data),
-				timeline.Known{Paragraphs: timeline.IsArticleParagraph, Sources: catalog.Lookup})
+				timeline.Known{Paragraphs: timeline.IsArticleParagraph, Sources: catalog.Lookup, LocalFile: localImage(root)})
 			report(err)
 			tl = t
+			if t != nil {
+				warnings = append(warnings, t.Warnings()...)
+			}
 		}
 	}
 	if data := read(TransitionsFile); data != nil {
@@ -101,5 +111,37 @@ func Run(root string, w io.Writer) int {
 			report(err)
 		}
 	}
+	for _, warning := range warnings {
+		fmt.Fprintln(w, "warning: "+warning.Error())
+	}
 	return problems
+}
+
+// decodable are the image formats Go reads, by file extension.
+var decodable = map[string]string{".png": "png", ".gif": "gif", ".jpg": "jpeg", ".jpeg": "jpeg"}
+
+// localImage checks that a local image is a file under root's web/ folder
+// and, for the formats Go reads, that it is an image of that format.
+func localImage(root string) func(p string) error {
+	return func(p string) error {
+		name := "web/" + p
+		f, err := os.Open(filepath.Join(root, filepath.FromSlash(name)))
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: no such file", name)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, errors.Unwrap(err))
+		}
+		defer f.Close()
+		if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+			return fmt.Errorf("%s: not a file", name)
+		}
+		ext := strings.ToLower(filepath.Ext(p))
+		if want, ok := decodable[ext]; ok {
+			if _, format, err := image.DecodeConfig(f); err != nil || format != want {
+				return fmt.Errorf("%s: not a %s image", name, want)
+			}
+		}
+		return nil
+	}
 }

@@ -1,6 +1,10 @@
 package contentcheck
 
 import (
+	"bytes"
+	"image"
+	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -89,4 +93,67 @@ func TestProblemsNameFileLineAndColumn(t *testing.T) {
 	if n != 3 {
 		t.Errorf("%d problems, want 3:\n%s", n, got)
 	}
+}
+
+// A local image is checked on disk: there, and an image of its format;
+// what will not be shown is a warning, not a problem.
+func TestLocalMediaIsCheckedOnDisk(t *testing.T) {
+	root := copyContent(t)
+	media := filepath.Join(root, "web", "media")
+	if err := os.MkdirAll(media, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var png bytes.Buffer
+	if err := pngEncode(&png); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"good.png": png.Bytes(), "fake.png": []byte("not a picture")} {
+		if err := os.WriteFile(filepath.Join(media, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(sheet string) (int, string) {
+		if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(EventsFile)), []byte(sheet), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var out strings.Builder
+		n := Run(root, &out)
+		return n, out.String()
+	}
+	n, got := check("Year,Headline,Media,Alt Text\n" +
+		"2023,Good,media/good.png,A map\n" +
+		"2023,Gone,/web/media/gone.jpg,A map\n" +
+		"2023,Fake,media/fake.png,A map\n")
+	for _, w := range []string{
+		"app/timeline/events.csv:3:3: Media: web/media/gone.jpg: no such file\n",
+		"app/timeline/events.csv:4:3: Media: web/media/fake.png: not a png image\n",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("output lacks %q:\n%s", w, got)
+		}
+	}
+	if n != 3 { // the two files, and corrections.csv left unchecked
+		t.Errorf("%d problems, want 3:\n%s", n, got)
+	}
+
+	n, got = check("Year,Headline,Media,Alt Text,Background\n" +
+		"2023,Good,media/good.png,A map,#1a73e8\n" +
+		"2023,Faint,media/good.png,A map,#ffd700\n" +
+		"2023,No alt,media/good.png,,\n")
+	for _, w := range []string{
+		"warning: app/timeline/events.csv:3:5: Background: #ffd700 is not used as the event's accent",
+		"warning: app/timeline/events.csv:4:3: Media: a local image without Alt Text",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("output lacks %q:\n%s", w, got)
+		}
+	}
+	if n != 0 {
+		t.Errorf("%d problems, want none (warnings only):\n%s", n, got)
+	}
+}
+
+func pngEncode(w io.Writer) error {
+	img := image.NewRGBA(image.Rect(0, 0, 4, 3))
+	return png.Encode(w, img)
 }
