@@ -375,7 +375,8 @@ func ReadmeText(tf TransitionsFile, ef EventsFile) []byte {
 	b.WriteString("  The CSV's first columns are the TimelineJS spreadsheet template's (Year ... Background), so the file\r\n" +
 		"  loads in TimelineJS; the explainer's own follow: ID, Kind, States, Sources (report keys), Paragraph,\r\n" +
 		"  Path (yes: a step on Armenia's estrangement path), Step, Note (\"single source\", \"context\");\r\n" +
-		"  then Date (the date at its precision: YYYY-MM-DD, YYYY-MM or YYYY) and Source URLs.\r\n" +
+		"  then Alt Text (the media's text alternative), Date (the date at its precision: YYYY-MM-DD,\r\n" +
+		"  YYYY-MM or YYYY) and Source URLs. Background is the event's accent colour, where it has one.\r\n" +
 		"  Text is HTML limited to p, br, b, strong, i, em, ul, ol, li, blockquote and http(s) links.\r\n\r\n")
 	b.WriteString("The CSV files are UTF-8 (with a byte order mark, for spreadsheets) and comma-separated.\r\n" +
 		"The JSON files carry the same rows, the full list of cited reports (\"sources\") and the licence.\r\n\r\n")
