@@ -31,6 +31,7 @@ func newMasthead(v view.View) app.UI {
 		app.Img().Class("masthead-logo").Src("/web/icon.svg").Attr("role", "presentation").Width(32).Height(32),
 		app.P().Class("masthead-title").Text(Title),
 		NewAppBanner(),
+		NewShareButton().View(v),
 		NewEmbedDialog().View(v),
 	)
 }

@@ -71,6 +71,7 @@ func (p *EmbedPage) Render() app.UI {
 			app.P().Class("embed-title").Text(Title),
 			app.A().Class("embed-open").Href("/"+viewHref(full)).Target("_blank").Rel("noopener").
 				Text("Open the full explainer"),
+			NewShareButton().View(p.view),
 		),
 		app.Main().ID("main").Class("embed-body").Body(
 			app.If(v.Shows(embed.Map), func() app.UI {

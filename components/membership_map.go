@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
+	"explainer/app/dataset"
 	"explainer/app/date"
 	"explainer/app/geo"
 	"explainer/app/view"
@@ -106,6 +107,8 @@ func (m *MembershipMap) Render() app.UI {
 		),
 		mount.Static("map-legend", newMapLegend),
 		app.P().Class("map-credit").Text("Shapes: "+geo.Credit+" (1:50m, public domain). Borders as recognised internationally."),
+		NewMapDownload().View(m.Iview),
+		newDataLinks("map-data", "Who was a member when", dataset.TransitionsCSV, "csto-transitions.csv", dataset.TransitionsJSON),
 		m.parts.Panel("status-table", func() app.UI { return newStatusTable(c.History, at) }),
 		app.If(m.Iview.Country != "", func() app.UI {
 			return NewCountryCard().Country(m.Iview.Country).View(m.Iview)

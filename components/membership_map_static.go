@@ -46,15 +46,8 @@ func newMapDecor() []app.UI {
 // non-members are told apart by colour and by the legend's words, and
 // members also by their labels.
 func patternOverlay(path string, s membership.Status) app.UI {
-	var id string
-	switch s {
-	case membership.Frozen:
-		id = "hatch-frozen"
-	case membership.Suspended:
-		id = "hatch-suspended"
-	case membership.Former:
-		id = "hatch-former"
-	default:
+	id := patternOf(s)
+	if id == "" {
 		return nil
 	}
 	return svg("path").Class("pattern-overlay").Attr("d", path).Attr("fill", "url(#"+id+")")

@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
+	"explainer/app/dataset"
 	"explainer/app/media"
 	"explainer/app/timeline"
 	"explainer/app/view"
@@ -80,6 +81,7 @@ func (t *Timeline) Render() app.UI {
 		app.If(hasSelected, func() app.UI {
 			return NewEventDetails().Event(selected).View(t.Iview)
 		}),
+		newDataLinks("timeline-data", "The events", dataset.EventsCSV, "csto-events.csv", dataset.EventsJSON),
 	)
 }
 

@@ -497,6 +497,15 @@ func testExport(t *testing.T, prefix string) {
 			t.Errorf("request outside the site's folder %s: %s", site, u)
 		}
 	}
+	// The data links lead into the site's folder, and the files are there.
+	for _, f := range eval[[]fetchedData](t, tb, `Promise.all([...document.querySelectorAll("#map-data a, #timeline-data a")].map(async a => {
+		const r = await fetch(a.href);
+		return {href: a.href, status: r.status, type: r.headers.get("Content-Type"), body: ""};
+	}))`) {
+		if f.Status != http.StatusOK || !strings.HasPrefix(f.Href, site+"data/") {
+			t.Errorf("data link %s: %d", f.Href, f.Status)
+		}
+	}
 	tb.waitServiceWorker(t) // installed means: works offline
 	tb.noErrors(t)
 }

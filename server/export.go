@@ -48,7 +48,8 @@ func export(out string, s site, a *assets, stdout, stderr io.Writer) error {
 }
 
 // exportRoutes lists every route a static site needs: the pages, go-app's
-// scripts and styles, the service worker, the manifests, robots.txt, and
+// scripts and styles, the service worker, the manifests, the data files,
+// robots.txt, and
 // every file of the web folder, precompressed copies included (a static
 // host sends those itself, by Accept-Encoding), and the build's files
 // again at their content-hashed paths, which the pages name.
@@ -56,6 +57,7 @@ func exportRoutes(a *assets) ([]string, error) {
 	routes := append(components.Paths(),
 		"/app.js", "/app-worker.js", "/wasm_exec.js", "/app.css",
 		"/manifest.webmanifest", "/manifest.json")
+	routes = append(routes, dataPaths()...)
 	if _, err := os.Stat(filepath.Join(a.dir, "robots.txt")); err == nil {
 		routes = append(routes, "/robots.txt") // the server answers it from the web folder
 	}

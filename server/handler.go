@@ -74,12 +74,13 @@ var appWorkerJS string
 // offlineResources are cached on install, beside go-app's own list (the
 // page at /, its scripts, app.wasm, the icons and the styles), so every
 // page works offline after one visit: with the timeline's local images in
-// web (dir). A static host must serve embed.html at /embed (the
-// configurations in deploy/ do): one failed request would fail the whole
-// install, which is also why an image missing from dir is left out (the
-// content check reports it).
+// web (dir), and the data files, which weigh little and the page links. A
+// static host must serve embed.html at /embed (the configurations in
+// deploy/ do): one failed request would fail the whole install, which is
+// also why an image missing from dir is left out (the content check
+// reports it).
 func offlineResources(dir string) []string {
-	res := []string{"/web/icon.svg", "/web/icon-maskable.svg", "/web/icon-512.png", embed.Path}
+	res := append([]string{"/web/icon.svg", "/web/icon-maskable.svg", "/web/icon-512.png", embed.Path}, dataPaths()...)
 	seen := make(map[string]bool)
 	add := func(m media.Media) {
 		if m.Kind != media.Local || seen[m.Src] {

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"explainer/app/content"
+	"explainer/app/dataset"
 	"explainer/app/embed"
 	"explainer/app/media"
 )
@@ -25,6 +27,9 @@ import (
 // the reader asks for them; the policy makes sure nothing else is.
 // 'wasm-unsafe-eval' is the one exception go-app needs: compiling app.wasm.
 // No inline script or style is allowed: go-app needs neither.
+// img-src's data: is also how "Download the map" draws the map's SVG on a
+// canvas for the PNG; the files themselves are saved from blob: links,
+// which no directive governs.
 var contentSecurityPolicy = "default-src 'self'; " +
 	"script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; " +
@@ -66,7 +71,7 @@ const (
 const frameAnyone = "*"
 
 // newServer routes requests: /web/ to the static assets, /oembed to the
-// oEmbed endpoint, everything else to go-app (pages, app.js, the service
+// oEmbed endpoint, /data/ to the data files, everything else to go-app (pages, app.js, the service
 // worker). embedAncestors is the CSP frame-ancestors source list for /embed.
 func newServer(a *assets, s site, embedAncestors string) http.Handler {
 	return newServerCaching(a, s, embedAncestors, pageCacheBytes)
@@ -80,6 +85,7 @@ func newServerCaching(a *assets, s site, embedAncestors string, cacheBytes int) 
 	mux.Handle("/manifest.webmanifest", withCacheControl(manifestHandler(s.prefix), pageCacheControl))
 	mux.Handle("/manifest.json", withCacheControl(manifestHandler(s.prefix), pageCacheControl))
 	mux.Handle("/oembed", oembedHandler(s))
+	mux.Handle(dataset.Dir, withCacheControl(dataHandler(dataFiles(content.Default())), pageCacheControl))
 	// go-app would fetch these over HTTP from its resource provider; we have none.
 	mux.Handle("/sitemap.xml", http.NotFoundHandler())
 	mux.Handle("/ads.txt", http.NotFoundHandler())

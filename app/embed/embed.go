@@ -163,12 +163,13 @@ func joinQuery(a, b string) string {
 }
 
 // IFrame is the iframe for an embed: titled for screen readers, lazily
-// loaded, full width, at the view's starting height. Every value is
-// escaped for its attribute.
+// loaded, full width, at the view's starting height, and allowed the
+// clipboard and the system's share sheet, which its Share button uses.
+// Every value is escaped for its attribute.
 func IFrame(src, title string, height int) string {
 	return `<iframe src="` + html.EscapeString(src) + `" title="` + html.EscapeString(title) +
 		`" loading="lazy" width="100%" height="` + strconv.Itoa(height) +
-		`" style="border:0;width:100%;max-width:100%" allow="clipboard-write"></iframe>`
+		`" style="border:0;width:100%;max-width:100%" allow="clipboard-write; web-share"></iframe>`
 }
 
 // Code is the embed code an editor pastes: the iframe and our small script

@@ -61,3 +61,12 @@ func TestViews(t *testing.T) {
 		}
 	}
 }
+
+// The embed's Share button needs the clipboard and the share sheet, which
+// an iframe only has when its allow attribute names them.
+func TestIFrameAllowsSharing(t *testing.T) {
+	code := IFrame("https://explainer.example/embed", "Map", 900)
+	if !strings.Contains(code, `allow="clipboard-write; web-share"`) {
+		t.Errorf("the iframe does not allow the clipboard and the share sheet: %s", code)
+	}
+}

@@ -1,0 +1,25 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/dataset"
+)
+
+// newDataLinks offers the data behind a panel ("Get the data"): what as
+// CSV and JSON, and the note on sources and licence. The CSV is saved as a
+// file named for the explainer; the JSON and the note open in a new tab,
+// so an embed keeps its place in the host's page.
+func newDataLinks(id, what, csvPath, csvName, jsonPath string) app.UI {
+	prefix := sitePrefix()
+	return app.P().ID(id).Class("data-links").Body(
+		app.Strong().Text("Get the data: "),
+		app.Text(what+" as "),
+		app.A().Href(prefix+csvPath).Attr("download", csvName).Type("text/csv").Text("CSV"),
+		app.Text(" or "),
+		app.A().Href(prefix+jsonPath).Target("_blank").Rel("noopener").Type("application/json").Text("JSON"),
+		app.Text("; "),
+		app.A().Href(prefix+dataset.Readme).Target("_blank").Rel("noopener").Text("sources and licence"),
+		app.Text("."),
+	)
+}
