@@ -61,8 +61,15 @@ func (fl *following) applies() bool {
 	return mq.Truthy() && mq.Get("matches").Bool()
 }
 
-// chose records a navigation: the reader's choice stands until they read on.
-func (fl *following) chose() { fl.f.Choose() }
+// chose records a navigation: the reader's choice stands until they read
+// on. Where the navigation leaves the page scrolled (Back and Forward
+// restore the reader's place) is not reading either.
+func (fl *following) chose() {
+	fl.f.Choose()
+	if fl.live {
+		noteLineAfterNavigation()
+	}
+}
 
 // show returns what the panels show for the reader's view v.
 func (fl *following) show(v view.View) follow.Shown {

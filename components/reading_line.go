@@ -59,7 +59,7 @@ func (l *readingLine) watch(ctx app.Context) {
 		l.observer.Call("observe", paragraphs.Index(i))
 	}
 	l.paragraphs = paragraphs
-	appScroll.line, appScroll.ctx = l, ctx
+	watched.line, watched.ctx = l, ctx
 }
 
 // stop stops watching.
@@ -69,8 +69,8 @@ func (l *readingLine) stop() {
 	}
 	l.observer.Call("disconnect")
 	l.callback.Release()
-	if appScroll.line == l {
-		appScroll.line = nil
+	if watched.line == l {
+		watched.line = nil
 	}
 	l.observer, l.reported = nil, false
 }
@@ -94,14 +94,14 @@ func (l *readingLine) seen(ctx app.Context, entries app.Value) {
 	if !entered && entries.Length() > 0 {
 		at = l.atLine(line)
 	}
-	l.report(ctx, at)
+	l.report(ctx, at, appScroll.active)
 }
 
 // focused reports the paragraph that keyboard focus moved into: a reader
 // tabbing through the article reads where focus is.
 func (l *readingLine) focused(ctx app.Context, id string) {
 	if l.observer != nil && id != "" {
-		l.report(ctx, id)
+		l.report(ctx, id, false)
 	}
 }
 
@@ -119,12 +119,37 @@ func (l *readingLine) atLine(y float64) string {
 	return at
 }
 
-func (l *readingLine) report(ctx app.Context, at string) {
+func (l *readingLine) report(ctx app.Context, at string, byApp bool) {
 	if l.reported && at == l.at {
 		return
 	}
 	l.at, l.reported = at, true
-	ctx.NewActionWithValue(lineAction, lineReport{Paragraph: at, ByApp: appScroll.active})
+	ctx.NewActionWithValue(lineAction, lineReport{Paragraph: at, ByApp: byApp})
+}
+
+// noteLineAsApp reports the paragraph now at the line as the app's doing,
+// before the observer gets round to it (it reports late, after frames):
+// its report is then nothing new.
+func noteLineAsApp() {
+	if l := watched.line; l != nil && l.observer != nil {
+		l.report(watched.ctx, l.atLine(app.Window().Get("innerHeight").Float()*readingLineAt), true)
+	}
+}
+
+// noteLineAfterNavigation notes the paragraph at the line as the app's
+// once the page is laid out after a navigation: Back and Forward restore
+// the scroll position the reader had there, which is not reading.
+func noteLineAfterNavigation() {
+	if watched.line == nil {
+		return
+	}
+	var frame app.Func
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		frame.Release()
+		noteLineAsApp()
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
 }
 
 // appScroll is set while the app scrolls the page itself, to show a
@@ -133,8 +158,13 @@ func (l *readingLine) report(ctx app.Context, at string) {
 var appScroll struct {
 	active bool
 	gen    int
-	line   *readingLine // the article's line, when one is watched
-	ctx    app.Context
+}
+
+// watched is the page's reading line, when its article watches one, and
+// the article's context.
+var watched struct {
+	line *readingLine
+	ctx  app.Context
 }
 
 // appScrollMax bounds how long an app scroll can last, in ms (a smooth
@@ -160,9 +190,7 @@ func scrollingByApp() {
 		win.Call("clearTimeout", timer)
 		onEnd.Release()
 		if appScroll.gen == gen {
-			if l := appScroll.line; l != nil && l.observer != nil {
-				l.report(appScroll.ctx, l.atLine(win.Get("innerHeight").Float()*readingLineAt))
-			}
+			noteLineAsApp()
 			appScroll.active = false
 		}
 		return nil
