@@ -2,6 +2,10 @@ package e2e
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"slices"
 	"testing"
 	"time"
@@ -246,6 +250,43 @@ func TestEmbedOfAllFollowsItsScrolling(t *testing.T) {
 	if eval[bool](t, tb, `!!document.getElementById("follow-switch")`) {
 		t.Error("an embed of the map alone has a follow switch")
 	}
+	tb.noErrors(t)
+}
+
+// Where the embed has no storage at all (a sandbox without
+// allow-same-origin: an opaque origin), the switch still works, for the
+// visit, without an error.
+func TestFollowSwitchWithoutStorage(t *testing.T) {
+	origin, err := url.Parse(baseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := httputil.NewSingleHostReverseProxy(origin)
+	proxy.ModifyResponse = func(r *http.Response) error {
+		if r.Request.URL.Path == "/embed" {
+			r.Header.Add("Content-Security-Policy", "sandbox allow-scripts")
+		}
+		return nil
+	}
+	ts := httptest.NewServer(proxy)
+	t.Cleanup(ts.Close)
+	tb := newTab(t, 90*time.Second)
+	tb.open(t, ts.URL+"/embed?view=all")
+	tb.waitReady(t)
+	if eval[bool](t, tb, `(() => { try { localStorage.length; return true } catch (e) { return false } })()`) {
+		t.Fatal("the sandboxed embed can use localStorage: the test does not test storage blocked")
+	}
+	tb.do(t, chromedp.Click(chromedp.CSS(`#follow-switch`)))
+	tb.waitTrue(t, `document.getElementById("follow-switch").getAttribute("aria-pressed") === "false"`, 5*time.Second)
+	tb.readTo(t, "post-soviet")
+	tb.do(t, chromedp.Sleep(500*time.Millisecond))
+	if d := eval[string](t, tb, `document.getElementById("map-date").getAttribute("datetime")`); d != "2025-11-27" {
+		t.Errorf("switched off, reading moved the map to %s", d)
+	}
+	// Clicked where the reader is: chromedp's click would first scroll the
+	// switch, at the embed's top, into view, and the article out of it.
+	eval[bool](t, tb, `(document.getElementById("follow-switch").click(), true)`)
+	tb.followedBy(t, "post-soviet", 1991, 2002)
 	tb.noErrors(t)
 }
 
