@@ -2,6 +2,7 @@ package components
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -168,8 +169,9 @@ func (c *Article) momentStrip(p story.Paragraph) app.UI {
 	ct := content.Default()
 	return app.A().Class("moment-strip").DataSet("moment", p.ID).
 		Href(viewHref(c.Iview.ShowPeriod(p.Moment, ct))).Body(
-		// What is inside never changes: one string of HTML, once.
-		mount.Static("moment-"+p.ID, func() app.UI {
+		// What is inside never changes: one string of HTML, once. The key
+		// holds all it is made of.
+		mount.Static("moment-"+p.ID+"@"+p.Moment.String()+":"+strings.Join(states, ","), func() app.UI {
 			at := view.Default().Reading(p.Moment)
 			items := []app.UI{app.Span().Class("strip-date").Text("CSTO status " + at.Prep() + " " + at.DateText() + ":")}
 			for _, iso := range states {
