@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/heapprofiler"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -290,6 +291,20 @@ func TestBudget(t *testing.T) {
 	// only until the scroll reads into another paragraph.
 	scroll := eval[scrollTimes](t, tb, scrollArticle+`(5)`)
 	r.ScrollFrames, r.ScrollLongTask, r.ScrollToMap, r.ScrollMapUpdates = scroll.Frames, scroll.LongTask, scroll.ToMap, scroll.Updates
+	// The same for a reader who has not asked for reduced motion (the
+	// tests' tabs have): the map's colours fade on each change.
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "no-preference"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	moving := eval[scrollTimes](t, tb, scrollArticle+`(5)`)
+	r.FadeFrames, r.FadeLongTask = moving.Frames, moving.LongTask
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
 	// The same scroll with following switched off: what scrolling this page
 	// costs on this machine anyway, to set the figures above against.
 	eval[bool](t, tb, `(document.getElementById("follow-switch").click(), true)`)

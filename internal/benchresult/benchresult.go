@@ -36,6 +36,8 @@ type Browser struct {
 	ScrollLongTask   []float64 `json:"scroll_long_task_ms"` // the longest task of each pass, 0 for none of 50 ms or more
 	ScrollToMap      []float64 `json:"scroll_to_map_ms"`    // the scroll step before a map update -> the map's date updated in the DOM
 	ScrollMapUpdates []float64 `json:"scroll_map_updates"`  // the map's date changes in each pass
+	FadeFrames       []float64 `json:"fade_frame_ms"`       // the same scroll without reduced motion (the map's colours fade): frame intervals
+	FadeLongTask     []float64 `json:"fade_long_task_ms"`   // ... and the longest task of each pass
 	StillFrames      []float64 `json:"still_frame_ms"`      // the same scroll with following off: frame intervals
 	StillLongTask    []float64 `json:"still_long_task_ms"`  // ... and the longest task of each pass
 

@@ -197,12 +197,14 @@ func printTable(w io.Writer, app, hello sizes, br *benchresult.Browser) {
 		p("  %d interactions showed no update within 2 s (left out above)\n", br.Missed)
 	}
 
-	p("\nreading: scrolling through the article and back, 40 px a frame, the panels following (%d passes, ms)\n", len(br.ScrollLongTask))
+	p("\nreading: scrolling through the article and back, 40 px a frame, the panels following, reduced motion (%d passes, ms)\n", len(br.ScrollLongTask))
 	p("  %-52s %8s %8s\n", "", "median", "max")
 	t(fmt.Sprintf("frame interval during the scroll (n=%d)", len(br.ScrollFrames)), br.ScrollFrames, "16.7 = every frame on time")
 	t("longest task in a pass", br.ScrollLongTask, "0 = none of 50 ms or more")
 	t(fmt.Sprintf("scroll step -> map date updated in DOM (n=%d)", len(br.ScrollToMap)), br.ScrollToMap, "")
 	p("  %-52s %8.0f   the map followed the article\n", "map date changes in a pass", benchresult.Median(br.ScrollMapUpdates))
+	t(fmt.Sprintf("the same, colours fading (no reduced motion): frame interval (n=%d)", len(br.FadeFrames)), br.FadeFrames, "")
+	t("the same, colours fading: longest task in a pass", br.FadeLongTask, "")
 	t(fmt.Sprintf("the same, following off: frame interval (n=%d)", len(br.StillFrames)), br.StillFrames, "what scrolling costs here anyway")
 	t("the same, following off: longest task in a pass", br.StillLongTask, "")
 
