@@ -66,7 +66,7 @@ func eventsOf(id string) []string {
 	return ids
 }
 
-// The done-when, on a wide screen with reduced motion: reading
+// What done means, on a wide screen with reduced motion: reading
 // moves the map and marks the events, back up the same way, and the URL,
 // the history and the scroll position are the reader's alone.
 func TestPanelsFollowTheArticle(t *testing.T) {
