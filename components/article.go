@@ -2,6 +2,7 @@ package components
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -24,8 +25,12 @@ type Article struct {
 
 	Iarticle *story.Article
 	Iview    view.View
+	// Ireading is the paragraph the panels follow, marked in the margin;
+	// "" when they show the reader's own view.
+	Ireading string
 
-	linked string // the state whose mention the reader points at
+	linked string      // the state whose mention the reader points at
+	line   readingLine // which paragraph is at the reading line
 }
 
 // NewArticle returns the article component for a.
@@ -36,6 +41,24 @@ func (c *Article) View(v view.View) *Article {
 	c.Iview = v
 	return c
 }
+
+// Reading marks the paragraph the panels follow.
+func (c *Article) Reading(id string) *Article {
+	c.Ireading = id
+	return c
+}
+
+// OnMount starts watching the reading line, for the pages whose panels
+// follow the article.
+func (c *Article) OnMount(ctx app.Context) { c.line.watch(ctx) }
+
+// OnDismount stops watching it.
+func (c *Article) OnDismount() { c.line.stop() }
+
+var (
+	_ app.Mounter    = (*Article)(nil)
+	_ app.Dismounter = (*Article)(nil)
+)
 
 // OnNav moves keyboard focus to the element a link's fragment names: the
 // skip link's #article, the jump links' #map, a card's #p-summit. Browsers
@@ -77,9 +100,13 @@ func (c *Article) Render() app.UI {
 		app.Div().Class("article-body").
 			OnClick(c.onMentionClick).
 			OnMouseOver(c.onMentionPointer).OnMouseLeave(c.onMentionPointer).
-			On("focusin", c.onMentionPointer).On("focusout", c.onMentionPointer).Body(
+			On("focusin", c.onFocusIn).On("focusout", c.onMentionPointer).Body(
 			app.Range(a.Paragraphs).Slice(func(i int) app.UI {
-				return c.paragraph(a.Paragraphs[i], a.Paragraphs[i].ID == highlight)
+				p := a.Paragraphs[i]
+				return app.Div().Class("paragraph-box").Body(
+					c.paragraph(p, p.ID == highlight),
+					c.momentStrip(p),
+				)
 			}),
 		),
 		app.P().Class("article-note").Text(a.Note),
@@ -90,6 +117,11 @@ func (c *Article) paragraph(p story.Paragraph, highlighted bool) app.UI {
 	el := app.P().ID("p-"+p.ID).Class("paragraph").DataSet("paragraph", p.ID).TabIndex(-1)
 	if highlighted {
 		el = el.Class("is-highlighted").Aria("current", "true")
+	}
+	// A quiet mark in the margin, for the eye only: screen readers are not
+	// told what reading does.
+	if p.ID == c.Ireading {
+		el = el.Class("is-reading").DataSet("reading", "true")
 	}
 	return el.Body(
 		app.Range(p.Spans).Slice(func(i int) app.UI {
@@ -125,9 +157,56 @@ func (c *Article) span(s story.Span) app.UI {
 	return app.Text(s.Text)
 }
 
+// momentStrip is the paragraph's moment in brief, for the layouts where the
+// map comes after the article: the states it names and their status at
+// its date, as swatches and words. It links to that view. None for a
+// paragraph without a moment, or naming no state.
+func (c *Article) momentStrip(p story.Paragraph) app.UI {
+	states := p.Mentions()
+	if p.Moment.IsZero() || len(states) == 0 {
+		return nil
+	}
+	ct := content.Default()
+	return app.A().Class("moment-strip").DataSet("moment", p.ID).
+		Href(viewHref(c.Iview.ShowPeriod(p.Moment, ct))).Body(
+		// What is inside never changes: one string of HTML, once. The key
+		// holds all it is made of.
+		mount.Static("moment-"+p.ID+"@"+p.Moment.String()+":"+strings.Join(states, ","), func() app.UI {
+			at := view.Default().Reading(p.Moment)
+			items := []app.UI{app.Span().Class("strip-date").Text("CSTO status " + at.Prep() + " " + at.DateText() + ":")}
+			for _, iso := range states {
+				status := ct.History.StatusAt(iso, at.At)
+				items = append(items, app.Span().Class("strip-state").
+					DataSet("strip-iso", iso).DataSet("moment-status", status.String()).Body(
+					app.Span().Class("swatch status-"+status.String()).Aria("hidden", "true"),
+					app.Span().Class("strip-name").Text(ct.CountryName(iso)),
+					app.Span().Class("strip-status").Text(status.Label()),
+				))
+			}
+			return app.Span().Class("strip-body").Body(items...)
+		}),
+		app.Span().Class("strip-go").Text("Show on the map"),
+	)
+}
+
+// onFocusIn follows focus: a mention for the map's highlight, and the
+// paragraph it is in for the reading line.
+func (c *Article) onFocusIn(ctx app.Context, e app.Event) {
+	c.onMentionPointer(ctx, e)
+	c.line.focused(ctx, mount.DataOf(ctx, e, "paragraph"))
+}
+
 // onMentionClick opens what a mention names: a state on the map, or an
-// event on the timeline.
+// event on the timeline; a moment's strip opens its date on the map.
 func (c *Article) onMentionClick(ctx app.Context, e app.Event) {
+	if id := mount.DataOf(ctx, e, "moment"); id != "" {
+		if p, ok := c.Iarticle.Paragraph(id); ok {
+			e.PreventDefault()
+			navigate(ctx, c.Iview.ShowPeriod(p.Moment, content.Default()))
+			ctx.Defer(func(app.Context) { scrollIntoView("map", "start") })
+		}
+		return
+	}
 	if iso := mount.DataOf(ctx, e, "iso"); iso != "" {
 		e.PreventDefault()
 		navigate(ctx, c.Iview.SelectCountry(iso, content.Default()))

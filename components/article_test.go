@@ -54,3 +54,34 @@ func TestNilArticleRendersEmpty(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A paragraph's strip tells the status of each state it names at its
+// moment, and links to that view; a paragraph without a moment has none.
+func TestArticleMomentStrips(t *testing.T) {
+	src := "---\nheadline: H\noutlet: O\npublished: 2025-11-26\nreading-minutes: 1\n---\n" +
+		"{#a at=2024-02}\n[Armenia](country:ARM) and [Azerbaijan](country:AZE).\n\n" +
+		"{#b}\n[Armenia](country:ARM) again.\n"
+	a, err := story.Parse("strip-test.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := app.HTMLString(NewArticle(a))
+	for _, want := range []string{
+		`data-moment="a"`, `href="?at=2024-02"`, "at the end of February 2024",
+		`data-moment-status="frozen" data-strip-iso="ARM"`, "member, participation frozen",
+		`data-moment-status="former" data-strip-iso="AZE"`, "former member",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the strip lacks %q:\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, `data-moment="b"`) {
+		t.Error("a paragraph without a moment has a strip")
+	}
+	if strings.Contains(html, `data-reading`) {
+		t.Error("a paragraph is marked as followed with none followed")
+	}
+	if html := app.HTMLString(NewArticle(a).Reading("a")); !strings.Contains(html, `class="paragraph is-reading" data-paragraph="a" data-reading="true" id="p-a"`) {
+		t.Errorf("the followed paragraph is not marked:\n%s", html)
+	}
+}

@@ -15,6 +15,9 @@ type CountryCard struct {
 
 	Iiso  string
 	Iview view.View
+	// Iquiet is set while the date comes from the paragraph being read:
+	// the card's changes then are not announced, as a choice's are.
+	Iquiet bool
 }
 
 // NewCountryCard returns an empty card; set Country and View.
@@ -32,6 +35,12 @@ func (c *CountryCard) View(v view.View) *CountryCard {
 	return c
 }
 
+// Quiet silences the card's live region while reading moves the date.
+func (c *CountryCard) Quiet(quiet bool) *CountryCard {
+	c.Iquiet = quiet
+	return c
+}
+
 // Render draws the card.
 func (c *CountryCard) Render() app.UI {
 	ct := content.Default()
@@ -41,11 +50,15 @@ func (c *CountryCard) Render() app.UI {
 	if at.IsZero() {
 		at = view.Summit
 	}
+	live := "polite"
+	if c.Iquiet {
+		live = "off"
+	}
 	history := ct.History.Transitions(iso)
 	mentions := ct.ParagraphsMentioning(iso)
 	events := ct.Timeline.ForState(iso)
 	return app.Section().ID("country-card").Class("panel country-card").DataSet("iso", iso).
-		Aria("labelledby", "country-card-title").Aria("live", "polite").Body(
+		Aria("labelledby", "country-card-title").Aria("live", live).Body(
 		app.Header().Body(
 			app.H3().ID("country-card-title").Text(name),
 			app.Button().ID("country-card-close").Class("button").Type("button").

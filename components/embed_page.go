@@ -20,6 +20,7 @@ type EmbedPage struct {
 	view   view.View
 	opts   embed.Options
 	panels mount.Staged
+	follow following // in an embed of all three, the panels follow the article
 }
 
 // NewEmbedPage returns the embed route's page.
@@ -49,10 +50,18 @@ func (p *EmbedPage) OnNav(ctx app.Context) {
 	p.read(ctx.Page().URL().RawQuery)
 	p.view = was.Follow(p.view)
 	normaliseURL(p.view)
+	p.follow.chose()
 }
 
 // OnMount mounts the panels, then marks the document ready.
 func (p *EmbedPage) OnMount(ctx app.Context) {
+	// Only an embed of all three has both the article and the panels; it
+	// follows its own scrolling, at any width, as its panels sit above
+	// the article in one column.
+	if p.opts.View == embed.All {
+		p.follow.anyWidth = true
+		p.follow.start(ctx)
+	}
 	p.panels.Start(ctx)
 }
 
@@ -66,6 +75,7 @@ func (p *EmbedPage) Render() app.UI {
 	v := p.opts.View
 	full := p.view
 	full.Extra = ""
+	shown := p.follow.show(p.view)
 	return app.Div().Class("embed", "theme-"+string(p.opts.Theme), "view-"+string(v)).Body(
 		app.Header().Class("embed-header").Body(
 			app.P().Class("embed-title").Text(Title),
@@ -74,14 +84,21 @@ func (p *EmbedPage) Render() app.UI {
 			NewShareButton().View(p.view),
 		),
 		app.Main().ID("main").Class("embed-body").Body(
+			app.If(v == embed.All, func() app.UI { return newFollowSwitch(p.follow.on(), p.follow.toggle) }),
 			app.If(v.Shows(embed.Map), func() app.UI {
-				return p.panels.Panel("map", func() app.UI { return NewMembershipMap().View(p.view) })
+				return p.panels.Panel("map", func() app.UI {
+					return NewMembershipMap().View(shown.View).Reading(shown.States, shown.Following())
+				})
 			}),
 			app.If(v.Shows(embed.Timeline), func() app.UI {
-				return p.panels.Panel("timeline", func() app.UI { return NewTimeline().View(p.view).WithoutMap(!v.Shows(embed.Map)) })
+				return p.panels.Panel("timeline", func() app.UI {
+					return NewTimeline().View(shown.View).Reading(shown.Events).WithoutMap(!v.Shows(embed.Map))
+				})
 			}),
 			app.If(v.Shows(embed.Article), func() app.UI {
-				return p.panels.Panel("article", func() app.UI { return NewArticle(story.Default()).View(p.view) })
+				return p.panels.Panel("article", func() app.UI {
+					return NewArticle(story.Default()).View(p.view).Reading(shown.Paragraph)
+				})
 			}),
 		),
 		app.Footer().Class("embed-credits").Body(

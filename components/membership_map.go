@@ -2,6 +2,7 @@ package components
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -23,6 +24,10 @@ type MembershipMap struct {
 	app.Compo
 
 	Iview view.View
+	// Inamed are the states the paragraph being read names, outlined;
+	// Ifollowing is set while the map shows that paragraph's moment.
+	Inamed     []string
+	Ifollowing bool
 
 	hover  string       // state under the pointer or keyboard focus, for the tooltip
 	rove   string       // state holding the map's single tab stop
@@ -43,6 +48,14 @@ func (m *MembershipMap) OnMount(ctx app.Context) {
 
 // NewMembershipMap returns the map panel.
 func NewMembershipMap() *MembershipMap { return &MembershipMap{} }
+
+// Reading sets what reading the article shows: the states the paragraph
+// names, and whether the map shows its moment rather than the reader's
+// view (its changes are then not announced).
+func (m *MembershipMap) Reading(named []string, following bool) *MembershipMap {
+	m.Inamed, m.Ifollowing = named, following
+	return m
+}
 
 // View sets the reader's view the map shows.
 func (m *MembershipMap) View(v view.View) *MembershipMap {
@@ -111,7 +124,7 @@ func (m *MembershipMap) Render() app.UI {
 		newDataLinks("map-data", "Who was a member when", dataset.TransitionsCSV, "csto-transitions.csv", dataset.TransitionsJSON),
 		m.parts.Panel("status-table", func() app.UI { return newStatusTable(c.History, at) }),
 		app.If(m.Iview.Country != "", func() app.UI {
-			return NewCountryCard().Country(m.Iview.Country).View(m.Iview)
+			return NewCountryCard().Country(m.Iview.Country).View(m.Iview).Quiet(m.Ifollowing)
 		}),
 	)
 }
@@ -166,6 +179,9 @@ func (m *MembershipMap) countryShape(c *content.Content, g geo.Country, at date.
 	}
 	if iso == m.linked {
 		class += " is-linked"
+	}
+	if slices.Contains(m.Inamed, iso) {
+		class += " is-named"
 	}
 	return svg("path").ID("map-"+iso).Class(class).
 		DataSet("iso", iso).DataSet("status", status.String()).

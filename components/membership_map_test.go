@@ -108,3 +108,18 @@ func TestMapHeadingSaysTheDate(t *testing.T) {
 		t.Error("a date in range got a note, or no members")
 	}
 }
+
+// While reading moves the date, the map outlines the states the paragraph
+// names and the card's live region is silent.
+func TestMapWhileReading(t *testing.T) {
+	v := view.Parse("country=ARM&at=2024-02", content.Default())
+	html := app.HTMLString(NewMembershipMap().View(v).Reading([]string{"ARM", "AZE"}, true))
+	for _, want := range []string{`class="country is-selected is-named"`, `class="country is-named"`, `aria-live="off"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the map lacks %q", want)
+		}
+	}
+	if html := app.HTMLString(NewMembershipMap().View(v)); !strings.Contains(html, `aria-live="polite"`) || strings.Contains(html, "is-named") {
+		t.Error("without reading, the card is not polite or states are outlined")
+	}
+}

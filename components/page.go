@@ -37,6 +37,7 @@ type Page struct {
 	app.Compo
 	view   view.View
 	panels mount.Staged
+	follow following // the panels follow the article as it is read
 }
 
 // NewPage returns the explainer's main page.
@@ -64,27 +65,35 @@ func (p *Page) OnPreRender(ctx app.Context) {
 func (p *Page) OnNav(ctx app.Context) {
 	p.view = p.view.Follow(view.Parse(ctx.Page().URL().RawQuery, content.Default()))
 	normaliseURL(p.view)
+	p.follow.chose()
 }
 
 // OnMount mounts the panels, then marks the document ready: the client app
 // is mounted and live.
 func (p *Page) OnMount(ctx app.Context) {
+	p.follow.start(ctx)
 	p.panels.Start(ctx)
 }
 
 // Render lays out the article and, beside it, the interactive panels.
 func (p *Page) Render() app.UI {
+	shown := p.follow.show(p.view)
 	return app.Div().Class("explainer").Body(
 		newSkipLink("#article", "Skip to the article"),
 		newMasthead(p.view),
 		newJumpLinks(),
 		app.Main().ID("main").Class("layout").Body(
-			p.panels.Panel("article", func() app.UI { return NewArticle(story.Default()).View(p.view) }),
+			p.panels.Panel("article", func() app.UI {
+				return NewArticle(story.Default()).View(p.view).Reading(shown.Paragraph)
+			}),
 			// The app may wait for the reader to come near the panels
 			// (see the server's app.js additions): the article needs none of it.
 			app.Aside().Class("panels").Aria("label", "Map and timeline").DataSet("app-start", "near").Body(
-				p.panels.Panel("map", func() app.UI { return NewMembershipMap().View(p.view) }),
-				p.panels.Panel("timeline", func() app.UI { return NewTimeline().View(p.view) }),
+				newFollowSwitch(p.follow.on(), p.follow.toggle),
+				p.panels.Panel("map", func() app.UI {
+					return NewMembershipMap().View(shown.View).Reading(shown.States, shown.Following())
+				}),
+				p.panels.Panel("timeline", func() app.UI { return NewTimeline().View(shown.View).Reading(shown.Events) }),
 			),
 		),
 		newSourcesSection(),

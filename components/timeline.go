@@ -1,6 +1,8 @@
 package components
 
 import (
+	"slices"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
@@ -20,6 +22,9 @@ type Timeline struct {
 	app.Compo
 
 	Iview view.View
+	// Ireading are the events of the paragraph being read, marked in the
+	// list apart from the reader's selection.
+	Ireading []string
 	// InoMap is set where no map is shown (an embed of the timeline
 	// alone): the map's date slider and play button would move nothing
 	// the reader can see, so they are left out.
@@ -34,6 +39,12 @@ func NewTimeline() *Timeline { return &Timeline{} }
 // View sets the reader's view the timeline shows.
 func (t *Timeline) View(v view.View) *Timeline {
 	t.Iview = v
+	return t
+}
+
+// Reading marks the events of the paragraph being read.
+func (t *Timeline) Reading(events []string) *Timeline {
+	t.Ireading = events
 	return t
 }
 
@@ -97,6 +108,10 @@ func (t *Timeline) eventItem(e timeline.Event) app.UI {
 	if e.Accent != "" {
 		class += " has-accent"
 	}
+	reading := slices.Contains(t.Ireading, e.ID)
+	if reading {
+		class += " is-reading"
+	}
 	link := app.A().ID("event-"+e.ID).Class(class).
 		Href(viewHref(t.Iview.SelectEvent(e.ID, c))).
 		DataSet("event", e.ID).DataSet("date", e.Date.String()).
@@ -120,6 +135,11 @@ func (t *Timeline) eventItem(e timeline.Event) app.UI {
 		)
 	if current {
 		link = link.Aria("current", "true")
+	}
+	// Not aria-current, which is the reader's own selection (DESIGN.md);
+	// what reading marks is for the eye, and is not announced.
+	if reading {
+		link = link.DataSet("reading", "true")
 	}
 	return app.Li().Body(link)
 }
@@ -177,21 +197,55 @@ func selectEvent(ctx app.Context, v view.View, id string) {
 }
 
 // scrollIntoView scrolls the element with that id into view: smoothly,
-// unless the reader asked for reduced motion.
+// unless the reader asked for reduced motion. The panels do not follow
+// what the scroll passes (scrollingByApp).
 func scrollIntoView(id, block string) {
 	el := app.Window().GetElementByID(id)
 	if !el.Truthy() {
 		return
 	}
 	behavior := "smooth"
-	if mq := app.Window().Call("matchMedia", "(prefers-reduced-motion: reduce)"); mq.Truthy() && mq.Get("matches").Bool() {
+	if reducedMotion() {
 		behavior = "auto"
+	}
+	// What this scroll brings to the reading line is not read. The browser
+	// lays the page out for scrollIntoView anyway: reading the box first
+	// costs nothing more.
+	if scrollsPage(el, block) {
+		scrollingByApp()
 	}
 	opts := app.Window().Get("Object").New()
 	opts.Set("behavior", behavior)
 	opts.Set("block", block)
 	opts.Set("inline", "nearest")
 	el.Call("scrollIntoView", opts)
+}
+
+// scrollsPage reports whether scrolling el into view at block ("start",
+// "center" or "nearest") moves the page: a scroll that does not happen
+// sends no scrollend to end scrollingByApp's mark.
+func scrollsPage(el app.Value, block string) bool {
+	win := app.Window()
+	r := el.Call("getBoundingClientRect")
+	top, bottom := r.Get("top").Float(), r.Get("bottom").Float()
+	h := win.Get("innerHeight").Float()
+	var delta float64
+	switch block {
+	case "start":
+		delta = top
+	case "center":
+		delta = (top+bottom)/2 - h/2
+	default: // nearest
+		if top < 0 {
+			delta = top
+		} else if bottom > h {
+			delta = min(bottom-h, top)
+		}
+	}
+	y := win.Get("scrollY").Float()
+	maxY := win.Get("document").Get("documentElement").Get("scrollHeight").Float() - h
+	target := max(0, min(y+delta, maxY))
+	return target-y >= 1 || y-target >= 1
 }
 
 // centreInList scrolls the event list sideways so the element with that id

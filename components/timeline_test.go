@@ -62,3 +62,21 @@ func dateOf(t *testing.T, s string) date.Date {
 	}
 	return d
 }
+
+// The events of the paragraph being read are marked apart from the
+// reader's selection, which alone is aria-current.
+func TestTimelineMarksTheEventsBeingRead(t *testing.T) {
+	v := view.Parse("event=treaty-signed", content.Default())
+	html := app.HTMLString(NewTimeline().View(v).Reading([]string{"armenia-freezes", "funding-stopped"}))
+	for _, id := range []string{"armenia-freezes", "funding-stopped"} {
+		if !strings.Contains(html, `data-event="`+id+`" data-reading="true"`) {
+			t.Errorf("event %s is not marked as read", id)
+		}
+	}
+	if n := strings.Count(html, `data-reading="true"`); n != 2 {
+		t.Errorf("%d events marked as read, want 2", n)
+	}
+	if n := strings.Count(html, `aria-current="true"`); n != 1 || !strings.Contains(html, `aria-current="true" class="event kind-treaty`) {
+		t.Errorf("the selection is not the one aria-current event (%d)", n)
+	}
+}

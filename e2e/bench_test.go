@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/heapprofiler"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -147,6 +148,53 @@ const scrubDates = `(async (n) => {
 	return out;
 })`
 
+// scrollArticle scrolls the page through the article and back up, n
+// times, 40 px an animation frame (a brisk wheel), as a reader reading
+// with the panels following. It keeps every frame's interval, the longest
+// task of each pass, and how long each map update took from the scroll
+// step before it.
+const scrollArticle = `(async (n) => {
+	const frame = () => new Promise(r => requestAnimationFrame(() => r(performance.now())));
+	const art = document.getElementById("article");
+	const top = art.getBoundingClientRect().top + scrollY;
+	const bottom = top + art.offsetHeight - innerHeight / 2;
+	const out = { frames: [], longTask: [], toMap: [], updates: [] };
+	let lastStep = 0, updates = 0, tasks = [];
+	const mo = new MutationObserver(() => { updates++; out.toMap.push(performance.now() - lastStep) });
+	mo.observe(document.getElementById("map"), { subtree: true, attributes: true, attributeFilter: ["datetime"] });
+	const po = new PerformanceObserver(l => { for (const e of l.getEntries()) tasks.push(e.duration) });
+	po.observe({ type: "longtask" });
+	for (let pass = 0; pass < n; pass++) {
+		scrollTo(0, 0);
+		await frame(); await frame();
+		tasks = []; updates = 0;
+		let prev = await frame();
+		for (const dir of [1, -1]) {
+			for (let y = dir > 0 ? 0 : bottom; dir > 0 ? y <= bottom : y >= 0; y += dir * 40) {
+				scrollTo(0, y);
+				lastStep = performance.now();
+				const now = await frame();
+				out.frames.push(now - prev);
+				prev = now;
+			}
+		}
+		await frame(); await frame();
+		po.takeRecords().forEach(e => tasks.push(e.duration));
+		out.longTask.push(Math.max(0, ...tasks));
+		out.updates.push(updates);
+	}
+	po.disconnect(); mo.disconnect();
+	return out;
+})`
+
+// scrollTimes are what scrollArticle measured.
+type scrollTimes struct {
+	Frames   []float64 `json:"frames"`
+	LongTask []float64 `json:"longTask"`
+	ToMap    []float64 `json:"toMap"`
+	Updates  []float64 `json:"updates"`
+}
+
 type interactionTimes struct {
 	DOM    []float64 `json:"dom"`
 	Frame  []float64 `json:"frame"`
@@ -239,10 +287,37 @@ func TestBudget(t *testing.T) {
 	more := eval[interactionTimes](t, tb, selectEvents+`(50)`)
 	r.Missed += more.Missed
 	r.JSHeapAfter50, r.WasmMemAfter = memory(t, tb)
+	// Reading, with the panels following: the last click's choice stands
+	// only until the scroll reads into another paragraph.
+	scroll := eval[scrollTimes](t, tb, scrollArticle+`(5)`)
+	r.ScrollFrames, r.ScrollLongTask, r.ScrollToMap, r.ScrollMapUpdates = scroll.Frames, scroll.LongTask, scroll.ToMap, scroll.Updates
+	// The same for a reader who has not asked for reduced motion (the
+	// tests' tabs have): the map's colours fade on each change.
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "no-preference"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	moving := eval[scrollTimes](t, tb, scrollArticle+`(5)`)
+	r.FadeFrames, r.FadeLongTask = moving.Frames, moving.LongTask
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// The same scroll with following switched off: what scrolling this page
+	// costs on this machine anyway, to set the figures above against.
+	eval[bool](t, tb, `(document.getElementById("follow-switch").click(), true)`)
+	tb.waitTrue(t, `document.getElementById("follow-switch").getAttribute("aria-pressed") === "false"`, 5*time.Second)
+	still := eval[scrollTimes](t, tb, scrollArticle+`(5)`)
+	r.StillFrames, r.StillLongTask = still.Frames, still.LongTask
 	tb.noErrors(t)
 
 	t.Logf("first contentful paint (cold): median %.0f ms; data-ready cold median %.0f ms, warm median %.0f ms",
 		benchresult.Median(r.ColdFCP), benchresult.Median(r.ColdReady), benchresult.Median(r.WarmReady))
+	t.Logf("scrolling through the article: frame interval median %.1f ms, max %.1f ms; longest task median %.1f ms (%.1f ms not following); scroll step -> map median %.1f ms",
+		benchresult.Median(r.ScrollFrames), benchresult.Max(r.ScrollFrames), benchresult.Median(r.ScrollLongTask),
+		benchresult.Median(r.StillLongTask), benchresult.Median(r.ScrollToMap))
 	t.Logf("select -> map: median %.1f ms, max %.1f ms (%d selections, %d missed)",
 		benchresult.Median(r.SelectToMap), benchresult.Max(r.SelectToMap), len(r.SelectToMap), r.Missed)
 	if out := os.Getenv("E2E_BENCH_OUT"); out != "" {

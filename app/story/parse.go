@@ -151,9 +151,10 @@ func (p *parser) body(a *Article, start int) {
 		switch {
 		case strings.HasPrefix(trimmed, "{#"):
 			flush()
-			id, ok := strings.CutSuffix(strings.TrimPrefix(trimmed, "{#"), "}")
+			inner, ok := strings.CutSuffix(strings.TrimPrefix(trimmed, "{#"), "}")
+			id, attrs, _ := strings.Cut(inner, " ")
 			if !ok || !validID(id) {
-				p.fail(n, 1, "want a paragraph id like {#summit}: lower-case letters, digits and hyphens alone on the line")
+				p.fail(n, 1, "want a paragraph id like {#summit} or {#summit at=2025-11-27}: lower-case letters, digits and hyphens")
 				continue
 			}
 			if first, dup := ids[id]; dup {
@@ -161,6 +162,9 @@ func (p *parser) body(a *Article, start int) {
 			}
 			ids[id] = n
 			cur = &Paragraph{ID: id, Line: n}
+			// attrs starts after "{#id ": its column in the line, from 1.
+			col := strings.Index(line, "{#") + len("{#"+id+" ") + 1
+			cur.Moment = p.moment(n, col, attrs)
 		case trimmed == "":
 			if cur != nil && len(text) > 0 {
 				flush()
@@ -173,6 +177,42 @@ func (p *parser) body(a *Article, start int) {
 	if len(a.Paragraphs) == 0 {
 		p.fail(len(p.lines), 0, "the article has no paragraphs")
 	}
+}
+
+// moment reads the attributes after a paragraph's id, which start at
+// column col of line n: at=DATE, the date the paragraph speaks of (a day,
+// a month or a year), is the only one so far.
+func (p *parser) moment(n, col int, attrs string) date.Date {
+	var at date.Date
+	seen := false
+	for len(attrs) > 0 {
+		field := attrs
+		if i := strings.IndexByte(attrs, ' '); i >= 0 {
+			field = attrs[:i]
+		}
+		if field != "" {
+			key, value, hasValue := strings.Cut(field, "=")
+			switch {
+			case key != "at":
+				p.fail(n, col, "unknown paragraph attribute "+strconv.Quote(key)+" (want at=YYYY, at=YYYY-MM or at=YYYY-MM-DD)")
+			case seen:
+				p.fail(n, col, "duplicate at= for one paragraph")
+			case !hasValue || value == "":
+				p.fail(n, col, "at= needs a date: YYYY, YYYY-MM or YYYY-MM-DD")
+			default:
+				seen = true
+				d, err := date.Parse(value)
+				if err != nil {
+					p.fail(n, col+len("at="), "at: "+err.Error())
+					break
+				}
+				at = d
+			}
+		}
+		col += len(field) + 1
+		attrs = attrs[min(len(field)+1, len(attrs)):]
+	}
+	return at
 }
 
 type textLine struct {

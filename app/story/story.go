@@ -18,7 +18,10 @@
 //	on [November 27, 2025](date:2025-11-27).
 //
 // A paragraph starts with a line holding only {#id} and runs to the next
-// blank line. [text](country:ISO3) marks a state, [text](date:D) a date
+// blank line. {#id at=2024-02} also gives the paragraph's moment: the date
+// it speaks of (YYYY, YYYY-MM or YYYY-MM-DD), which the map shows while the
+// reader reads it; the events it speaks of are those that name it in the
+// timeline's Paragraph column. [text](country:ISO3) marks a state, [text](date:D) a date
 // (YYYY, YYYY-MM or YYYY-MM-DD) and [text](date:FROM/TO) a span of dates.
 // Text before the first {#id} is a note to editors and is not published.
 package story
@@ -47,6 +50,9 @@ type Paragraph struct {
 	ID    string // stable id, e.g. "escalation"; used as the HTML id and by timeline events
 	Line  int    // line of its {#id} in the content file, for error messages
 	Spans []Span
+	// Moment is the date the paragraph speaks of (its at=), at the
+	// precision the article gives it; zero when it gives none.
+	Moment date.Date
 }
 
 // Kind says what a Span is.

@@ -133,6 +133,10 @@ func TestParseErrors(t *testing.T) {
 		{"duplicate id", head + "{#a}\nx\n\n{#a}\ny\n", `bad.md:10:1: duplicate paragraph id "a" (first on line 7)`},
 		{"bad id", head + "{#A b}\nx\n", `bad.md:7:1: want a paragraph id`},
 		{"no paragraphs", head + "\n", `the article has no paragraphs`},
+		{"bad moment date", head + "{#a at=2024-13}\nx\n", `bad.md:7:8: at: date "2024-13": no such date`},
+		{"moment without a date", head + "{#a at=}\nx\n", `bad.md:7:5: at= needs a date`},
+		{"unknown paragraph attribute", head + "{#a  at=2024 events=x}\nx\n", `bad.md:7:14: unknown paragraph attribute "events"`},
+		{"two moments", head + "  {#a at=2024 at=2023}\nx\n", `bad.md:7:15: duplicate at=`},
 		{"unknown country", head + "{#a}\nIn [Narnia](country:NAR) it rains.\n", `bad.md:8:4: unknown country code "NAR"`},
 		{"empty country code", head + "{#a}\nIn [Armenia](country:).\n", `bad.md:8:4: missing country code`},
 		{"lower-case country", head + "{#a}\nIn [Armenia](country:arm).\n", `bad.md:8:4: unknown country code "arm" (want it in upper case: ARM)`},
@@ -160,6 +164,31 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error %v is not a positioned *Error", err)
 			}
 		})
+	}
+}
+
+func TestParseMoments(t *testing.T) {
+	const head = "---\nheadline: H\noutlet: O\npublished: 2025-11-26\nreading-minutes: 5\n---\n"
+	a, err := Parse("ok.md", head+"{#a at=2024-02}\nx\n\n{#b}\ny\n\n{#c at=1992 }\nz\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]date.Date{"a": date.MustParse("2024-02"), "b": {}, "c": date.MustParse("1992")}
+	for _, p := range a.Paragraphs {
+		if p.Moment != want[p.ID] {
+			t.Errorf("paragraph %s: moment %v, want %v", p.ID, p.Moment, want[p.ID])
+		}
+	}
+}
+
+// The paragraphs the explainer's checks scroll to speak of their times.
+func TestDefaultArticleMoments(t *testing.T) {
+	a := Default()
+	for id, years := range map[string][2]int{"summit": {2025, 2025}, "escalation": {2021, 2024}, "post-soviet": {1991, 2002}} {
+		p, _ := a.Paragraph(id)
+		if y := p.Moment.Year; y < years[0] || y > years[1] {
+			t.Errorf("paragraph %s speaks of %v, want a date in %d-%d", id, p.Moment, years[0], years[1])
+		}
 	}
 }
 

@@ -237,6 +237,28 @@ func (v View) ShowDate(d date.Date, c Catalog) View {
 	return v
 }
 
+// ShowPeriod returns v with the map at d, a day, a month or a year, as
+// the URL's at= puts it (a month or a year by its last day). The selected
+// event stays selected only if that day falls within its date.
+func (v View) ShowPeriod(d date.Date, c Catalog) View {
+	v.setAt(d)
+	if v.Event != "" {
+		if ed, ok := c.EventDate(v.Event); !ok || !ed.Contains(v.At) {
+			v.Event = ""
+		}
+	}
+	return v
+}
+
+// Reading returns v with the map at d as ShowPeriod puts it, and the
+// selected event and state kept: reading the article moves the map, never
+// the reader's own choices, which stay in the URL.
+func (v View) Reading(d date.Date) View {
+	v.setAt(d)
+	v.Asked = date.Date{} // the article, not a link, asked for it: no note
+	return v
+}
+
 // parseAt reads the URL's date: a day, a month or a year, any that exists
 // (setAt brings it within the map's range).
 func parseAt(raw string) (date.Date, bool) {

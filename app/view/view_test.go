@@ -190,3 +190,28 @@ func manyParams(n int) string {
 	}
 	return strings.Join(parts, "&")
 }
+
+func TestShowPeriodAndReading(t *testing.T) {
+	c := fakeCatalog{}
+	v := Parse("event=armenia-freezes&country=ARM&view=all", c)
+	feb := date.MustParse("2024-02")
+
+	shown := v.ShowPeriod(feb, c)
+	if shown.At != date.MustParse("2024-02-29") || shown.Period != feb {
+		t.Errorf("ShowPeriod(2024-02) shows %v (period %v), want the end of February", shown.At, shown.Period)
+	}
+	if got := shown.Query(c); got != "at=2024-02&country=ARM&view=all" {
+		t.Errorf("ShowPeriod(2024-02) query %q: the event of 22 February is not the 29th's", got)
+	}
+	if got := v.ShowPeriod(date.MustParse("2024-02-22"), c).Event; got != "armenia-freezes" {
+		t.Errorf("ShowPeriod on the event's own day dropped it (event %q)", got)
+	}
+
+	read := v.Reading(date.MustParse("1992"))
+	if read.At != date.MustParse("1992-12-31") || read.Event != v.Event || read.Country != v.Country || read.Extra != v.Extra {
+		t.Errorf("Reading(1992) = %+v, want the end of 1992 with the reader's choices kept", read)
+	}
+	if read := v.Reading(date.MustParse("1980")); read.At != Earliest || !read.Asked.IsZero() {
+		t.Errorf("Reading(1980) shows %v, want the map's first day", read.At)
+	}
+}

@@ -30,6 +30,17 @@ type Browser struct {
 	ScrubToMap    []float64 `json:"scrub_to_map_ms"`    // date slider change -> map updated in the DOM
 	Missed        int       `json:"missed"`             // selections whose update did not show within 2 s
 
+	// Reading: the page scrolled through the article and back, 40 px a
+	// frame, with the panels following the paragraph being read.
+	ScrollFrames     []float64 `json:"scroll_frame_ms"`     // every frame's interval during the scroll
+	ScrollLongTask   []float64 `json:"scroll_long_task_ms"` // the longest task of each pass, 0 for none of 50 ms or more
+	ScrollToMap      []float64 `json:"scroll_to_map_ms"`    // the scroll step before a map update -> the map's date updated in the DOM
+	ScrollMapUpdates []float64 `json:"scroll_map_updates"`  // the map's date changes in each pass
+	FadeFrames       []float64 `json:"fade_frame_ms"`       // the same scroll without reduced motion (the map's colours fade): frame intervals
+	FadeLongTask     []float64 `json:"fade_long_task_ms"`   // ... and the longest task of each pass
+	StillFrames      []float64 `json:"still_frame_ms"`      // the same scroll with following off: frame intervals
+	StillLongTask    []float64 `json:"still_long_task_ms"`  // ... and the longest task of each pass
+
 	JSHeapLoaded  float64 `json:"js_heap_loaded"`  // JavaScript heap after load (after a GC)
 	JSHeapAfter50 float64 `json:"js_heap_after50"` // ... after 50 more selections
 	WasmMemLoaded float64 `json:"wasm_mem_loaded"` // the Go program's linear memory

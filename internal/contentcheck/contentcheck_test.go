@@ -157,3 +157,33 @@ func pngEncode(w io.Writer) error {
 	img := image.NewRGBA(image.Rect(0, 0, 4, 3))
 	return png.Encode(w, img)
 }
+
+// A paragraph's moment is checked as the build reads it: a bad date is
+// named at its line and column.
+func TestAMomentsDateIsChecked(t *testing.T) {
+	root := copyContent(t)
+	article := filepath.Join(root, filepath.FromSlash(ArticleFile))
+	data, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	n := 0
+	for i, l := range lines {
+		if strings.HasPrefix(l, "{#escalation ") {
+			lines[i], n = "{#escalation at=2024-14}", i+1
+		}
+	}
+	if n == 0 {
+		t.Fatal("no escalation paragraph in the article")
+	}
+	if err := os.WriteFile(article, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	Run(root, &out)
+	want := ArticleFile + ":" + strconv.Itoa(n) + `:17: at: date "2024-14": no such date`
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, out.String())
+	}
+}

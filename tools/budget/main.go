@@ -79,7 +79,7 @@ func run(web string, runs int, sizesOnly bool) error {
 
 	var br *benchresult.Browser
 	if !sizesOnly {
-		fmt.Fprintf(os.Stderr, "budget: measuring in Chromium (%d cold and %d warm loads, then 90 selections)...\n", runs, runs)
+		fmt.Fprintf(os.Stderr, "budget: measuring in Chromium (%d cold and %d warm loads, then 90 selections and 5 passes through the article)...\n", runs, runs)
 		if br, err = measureBrowser(tmp, runs); err != nil {
 			return err
 		}
@@ -196,6 +196,17 @@ func printTable(w io.Writer, app, hello sizes, br *benchresult.Browser) {
 	if br.Missed > 0 {
 		p("  %d interactions showed no update within 2 s (left out above)\n", br.Missed)
 	}
+
+	p("\nreading: scrolling through the article and back, 40 px a frame, the panels following, reduced motion (%d passes, ms)\n", len(br.ScrollLongTask))
+	p("  %-52s %8s %8s\n", "", "median", "max")
+	t(fmt.Sprintf("frame interval during the scroll (n=%d)", len(br.ScrollFrames)), br.ScrollFrames, "16.7 = every frame on time")
+	t("longest task in a pass", br.ScrollLongTask, "0 = none of 50 ms or more")
+	t(fmt.Sprintf("scroll step -> map date updated in DOM (n=%d)", len(br.ScrollToMap)), br.ScrollToMap, "")
+	p("  %-52s %8.0f   the map followed the article\n", "map date changes in a pass", benchresult.Median(br.ScrollMapUpdates))
+	t(fmt.Sprintf("the same, colours fading (no reduced motion): frame interval (n=%d)", len(br.FadeFrames)), br.FadeFrames, "")
+	t("the same, colours fading: longest task in a pass", br.FadeLongTask, "")
+	t(fmt.Sprintf("the same, following off: frame interval (n=%d)", len(br.StillFrames)), br.StillFrames, "what scrolling costs here anyway")
+	t("the same, following off: longest task in a pass", br.StillLongTask, "")
 
 	p("\nmemory (after a garbage collection)\n")
 	p("  %-52s %12s %16s %8s\n", "", "after load", "+50 selections", "ratio")
