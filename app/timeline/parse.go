@@ -306,6 +306,11 @@ func (p *parser) era(row sheet.Row) (Era, bool) {
 	} else if !e.Start.IsZero() && e.End.Last().Before(e.Start.First()) {
 		row.Errorf("End Year", "the era ends (%s) before it starts (%s)", e.End, e.Start)
 		ok = false
+	} else if !e.Start.IsZero() && e.End.First() == e.Start.First() {
+		// We read "1991 to 1991" as the whole year, but TimelineJS reads
+		// both as 1 January, drops an end equal to the start, and then
+		// refuses the whole sheet for an era without an end.
+		row.Warnf("End Year", "the era ends where it starts (%s) as TimelineJS reads it, and TimelineJS then refuses the whole sheet: give the end its month and day (e.g. End Month 12, End Day 31)", e.End)
 	}
 	if e.Label == "" {
 		row.Errorf("Headline", "missing headline (the era's label)")

@@ -237,7 +237,7 @@ func TestEras(t *testing.T) {
 	tl := Default()
 	eras := tl.Eras()
 	want := []struct{ id, start, end string }{
-		{"soviet-collapse", "1991", "1991"},
+		{"soviet-collapse", "1991", "1991-12-31"},
 		{"collective-security-treaty", "1992-05-15", "2002-10-07"},
 		{"csto", "2002-10-07", "2025-11-27"},
 		{"estrangement", "2021-05-12", "2025-11-27"},
@@ -659,5 +659,28 @@ func TestEraTextAndDisplayDate(t *testing.T) {
 	era := tl.Eras()[0]
 	if era.Text.Plain() != "An era" || era.DisplayDate != "2023-24" {
 		t.Errorf("era text %q, display date %q", era.Text.Plain(), era.DisplayDate)
+	}
+}
+
+// An era written "1991 to 1991" is a year to us, but TimelineJS refuses
+// the whole sheet over it: the check says so and how to write it.
+func TestEraEndingWhereTimelineJSSeesItStartIsAWarning(t *testing.T) {
+	const head = "Year,Month,Day,End Year,End Month,End Day,Headline,Type\n"
+	tl, err := Parse("events.csv", strings.NewReader(head+
+		"1991,,,1991,,,The Soviet collapse,era\n"+
+		"1991,1,,1991,,,January,era\n"+
+		"1991,,,1991,12,31,The whole year,era\n"+
+		"1992,5,15,2002,10,7,The treaty,era\n"+
+		"1992,5,15,,,,Tashkent,\n"), Known{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range tl.Warnings() {
+		got = append(got, w.Error())
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], "events.csv:2:4: End Year: the era ends where it starts") ||
+		!strings.HasPrefix(got[1], "events.csv:3:4: End Year: the era ends where it starts") {
+		t.Errorf("warnings %q, want rows 2 and 3 only", got)
 	}
 }
