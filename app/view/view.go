@@ -127,9 +127,13 @@ func (v View) Reset() View { return View{At: Summit, Extra: v.Extra} }
 // month or a year (see setAt). When an event is selected and no date is
 // given, the map shows the event's date.
 func Parse(rawQuery string, c Catalog) View {
-	v := Default()
 	// ParseQuery keeps every pair it could read, so a bad pair loses only itself.
 	q, _ := url.ParseQuery(rawQuery)
+	return parseValues(q, c)
+}
+
+func parseValues(q url.Values, c Catalog) View {
+	v := Default()
 	atGiven := false
 	if at := first(q, ParamAt); at != "" {
 		if d, ok := parseAt(at); ok {
