@@ -76,4 +76,3 @@ func TestParsePath(t *testing.T) {
 		}
 	}
 }
-
