@@ -36,7 +36,7 @@ func TestArticleMarksMentions(t *testing.T) {
 	}
 	html := app.HTMLString(NewArticle(a))
 	for _, want := range []string{
-		`data-iso="ARM"`, `>Armenia</a>`, `href="?country=ARM"`,
+		`data-iso="ARM"`, `>Armenia</a>`, `href="/country/ARM/"`,
 		`datetime="2021/2022"`, `>2021-2022</time>`,
 		"&lt;b&gt;waited&lt;/b&gt;", // content is text, never markup
 	} {
