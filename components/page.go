@@ -3,6 +3,8 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/content"
+	"explainer/app/share"
 	"explainer/app/story"
 	"explainer/app/view"
 
@@ -56,14 +58,18 @@ func (p *Page) OnInit() {
 // that view, and sets the title and description for the server's HTML.
 func (p *Page) OnPreRender(ctx app.Context) {
 	p.view = readView(ctx.Page().URL().Path, ctx.Page().URL().RawQuery)
-	ctx.Page().SetTitle(story.Default().Headline + " - explained")
-	ctx.Page().SetDescription(Description)
+	m := share.For(p.view, content.Default())
+	ctx.Page().SetTitle("%s", m.Title)
+	ctx.Page().SetDescription(m.Description)
 }
 
 // OnNav re-reads the view after a navigation, Back and Forward included.
 func (p *Page) OnNav(ctx app.Context) {
 	p.view = p.view.Follow(readView(ctx.Page().URL().Path, ctx.Page().URL().RawQuery))
 	normaliseURL(p.view)
+	// The tab and the history entry say the view, as the page's link
+	// preview does.
+	ctx.Page().SetTitle("%s", share.For(p.view, content.Default()).Title)
 }
 
 // OnMount mounts the panels, then marks the document ready: the client app
