@@ -14,6 +14,8 @@ require (
 	github.com/google/uuid v1.6.0 // indirect
 	golang.org/x/image v0.48.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
+	golang.org/x/sys v0.50.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )
 
 replace github.com/maxence-charriere/go-app/v10 => ./third_party/go-app

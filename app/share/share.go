@@ -109,9 +109,16 @@ func members(v view.View, c *content.Content) string {
 		by[s] = append(by[s], c.CountryName(iso))
 	}
 	var parts []string
-	for _, s := range []membership.Status{membership.Member, membership.Frozen, membership.Suspended} {
-		if names := by[s]; len(names) > 0 {
-			parts = append(parts, capitalise(s.Label())+": "+strings.Join(names, ", ")+".")
+	for _, s := range []struct {
+		status membership.Status
+		words  string
+	}{
+		{membership.Member, "Members"},
+		{membership.Frozen, "Members with their participation frozen"},
+		{membership.Suspended, "Membership suspended"},
+	} {
+		if names := by[s.status]; len(names) > 0 {
+			parts = append(parts, s.words+": "+strings.Join(names, ", ")+".")
 		}
 	}
 	if len(parts) == 0 {

@@ -32,8 +32,8 @@ func TestFor(t *testing.T) {
 		{"/country/AZE/", "Azerbaijan: member, former member", "The map on 27 November 2025", "Azerbaijan: former member since 20 April 1999."},
 		{"/country/AZE/?at=1995", "Azerbaijan: member, former member", "The map at the end of 1995", "Azerbaijan: member since 24 September 1993."},
 		{"/country/TUR/", "Turkey: never a member", "The map on 27 November 2025", "Turkey: never a member."},
-		{"/at/1999-06-01/", "1 June 1999: the CSTO's members", "The map on 1 June 1999", "Member: Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia, Tajikistan."},
-		{"/at/1999-06/", "June 1999: the CSTO's members", "The map at the end of June 1999", "Member: "},
+		{"/at/1999-06-01/", "1 June 1999: the CSTO's members", "The map on 1 June 1999", "Members: Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia, Tajikistan."},
+		{"/at/1999-06/", "June 1999: the CSTO's members", "The map at the end of June 1999", "Members: "},
 		{"/at/1991-06-01/", "1 June 1991: the CSTO's members", "The map on 1 June 1991", "No state was a member on 1 June 1991."},
 	}
 	for _, tt := range tests {
