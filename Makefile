@@ -6,6 +6,8 @@ ADDR    ?= 127.0.0.1:8000
 OUT     ?= out
 PREFIX  ?=
 ORIGIN  ?=
+# MONTHS=1: the export also writes every month's page and card.
+MONTHS  ?=
 # The client binary: trimmed paths and no symbol tables keep the wasm small.
 WASMFLAGS = -trimpath -ldflags="-s -w"
 STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -54,7 +56,7 @@ lint:
 	$(GO) run $(STATICCHECK) ./...
 
 export: build
-	$(GO) run . export -out $(OUT) -prefix "$(PREFIX)" -origin "$(ORIGIN)"
+	$(GO) run . export -out $(OUT) -prefix "$(PREFIX)" -origin "$(ORIGIN)" $(if $(MONTHS),-months)
 
 # Go benchmarks, then the budget table (sizes against a go-app hello world,
 # first paint, ready time cold and warm, select-to-map, memory).

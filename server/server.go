@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"explainer/app/embed"
+	"explainer/app/share"
 	"explainer/app/view"
 )
 
@@ -64,6 +65,7 @@ func newServerCaching(a *assets, s site, embedAncestors string, cacheBytes int) 
 	mux.Handle("/manifest.webmanifest", withCacheControl(manifestHandler(s.prefix), pageCacheControl))
 	mux.Handle("/manifest.json", withCacheControl(manifestHandler(s.prefix), pageCacheControl))
 	mux.Handle("/oembed", oembedHandler(s))
+	mux.Handle(share.CardPrefix, withCacheControl(cards, pageCacheControl))
 	// go-app would fetch these over HTTP from its resource provider; we have none.
 	mux.Handle("/sitemap.xml", http.NotFoundHandler())
 	mux.Handle("/ads.txt", http.NotFoundHandler())
