@@ -174,7 +174,7 @@ func TestEmbedViewsAndOwnScript(t *testing.T) {
 // iframe with our script.
 func TestEmbedCodeFromTheDialog(t *testing.T) {
 	tb := newTab(t, 90*time.Second)
-	tb.open(t, "/?event=bishkek-summit")
+	tb.open(t, "/event/bishkek-summit/")
 	tb.waitReady(t)
 	tb.do(t, chromedp.Click(chromedp.CSS("#embed-open")))
 	tb.waitTrue(t, `document.getElementById("embed-dialog") !== null`, 10*time.Second)

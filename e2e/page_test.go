@@ -365,7 +365,7 @@ func sameOrigin(u, origin string) bool {
 func TestNoRequestLeavesOrigin(t *testing.T) {
 	all := recordBrowserRequests(t)
 	tb := newTab(t, 60*time.Second)
-	tb.open(t, "/?event=armenia-freezes&country=ARM")
+	tb.open(t, "/event/armenia-freezes/?country=ARM")
 	tb.waitReady(t)
 	tb.waitServiceWorker(t) // its install fetches everything it caches
 	tb.do(t, chromedp.Sleep(time.Second))
@@ -410,8 +410,15 @@ func TestFirstVisitShowsNoUpdateNotice(t *testing.T) {
 // holds the files a static host needs.
 func exportSite(t *testing.T, prefix string) string {
 	t.Helper()
+	return exportSiteAt(t, prefix, "")
+}
+
+// exportSiteAt is exportSite for a site whose public origin is known, so
+// the pages' link previews name absolute URLs on it.
+func exportSiteAt(t *testing.T, prefix, origin string) string {
+	t.Helper()
 	out := t.TempDir()
-	cmd := exec.Command(serverBin, "export", "-out", out, "-prefix", prefix)
+	cmd := exec.Command(serverBin, "export", "-out", out, "-prefix", prefix, "-origin", origin)
 	cmd.Dir = repoRoot
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("export: %v\n%s", err, b)

@@ -42,6 +42,11 @@ func canonicalQuery(path, rawQuery string) string {
 	}
 	v, _ := view.ParsePath(path, rawQuery, c)
 	v.Extra = ""
+	if path == "/" {
+		// Only a view without a path of its own, or one whose date was
+		// clamped, is rendered at / (see canonicalPages): in the query form.
+		return v.Query(c)
+	}
 	_, q, _ := strings.Cut(v.Path(c), "?")
 	return q
 }
@@ -53,7 +58,8 @@ func canonicalQuery(path, rawQuery string) string {
 // that names nothing) is redirected there, for good (301), with the
 // request's other parameters kept for the publisher's analytics: the
 // canonical path is the URL a static host serves with the view's own link
-// preview, so it is the one to share. A path that only looks like a view's
+// preview, so it is the one to share (but see the clamped date below). A
+// path that only looks like a view's
 // (/event/a/b) is not found.
 func canonicalPages(next http.Handler, s site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -69,7 +75,11 @@ func canonicalPages(next http.Handler, s site) http.Handler {
 		if r.URL.Path != embed.Path {
 			v, _ := view.ParsePath(r.URL.Path, r.URL.RawQuery, content.Default())
 			target := v.Path(content.Default())
-			if p, _, _ := strings.Cut(target, "?"); p != r.URL.Path {
+			// A date outside the map's range is shown at the nearest day
+			// with a note naming the date asked for: the note needs the
+			// address as the reader gave it, which the app then replaces
+			// with the canonical one itself.
+			if p, _, _ := strings.Cut(target, "?"); p != r.URL.Path && v.Asked.IsZero() {
 				http.Redirect(w, r, s.prefix+target, http.StatusMovedPermanently)
 				return
 			}
