@@ -18,7 +18,7 @@ STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 WASM_SOURCES_FORMAT = {{if not .Standard}}{{$$d := .Dir}}{{range .GoFiles}}{{$$d}}/{{.}} {{end}}{{range .EmbedFiles}}{{$$d}}/{{.}} {{end}}{{end}}
 SOURCES := $(shell GOOS=js GOARCH=wasm $(GO) list -deps -f '$(WASM_SOURCES_FORMAT)' .) go.mod go.sum
 
-.PHONY: build check run test unit e2e lint export bench audit size clean screenshots fuzz loadtest
+.PHONY: build check run test unit e2e lint export bench audit size clean screenshots cards fuzz loadtest
 
 build: web/app.wasm.br
 
@@ -61,7 +61,7 @@ export: build
 # Go benchmarks, then the budget table (sizes against a go-app hello world,
 # first paint, ready time cold and warm, select-to-map, memory).
 bench: build
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./app/... ./components/...
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./app/... ./components/... ./internal/card/ ./server/
 	$(GO) run ./tools/budget
 
 # Lighthouse 12 scores and failing audits (installs lighthouse into .cache/):
@@ -83,6 +83,10 @@ clean:
 # The README's and the manifest's screenshots, from the running build.
 screenshots: build
 	./tools/screenshots.sh
+
+# The README's two share cards, drawn as the server draws them.
+cards:
+	$(GO) run ./tools/cards
 
 # Fuzz each parser of outside input for FUZZTIME (make test runs the seeds).
 FUZZTIME ?= 60s

@@ -83,9 +83,10 @@ func oembedHandler(s site) http.Handler {
 			HTML:            embed.IFrame(src, components.Title+": "+opts.View.Label(), height),
 			Width:           width,
 			Height:          height,
-			ThumbnailURL:    base + "/web/screenshots/wide.png",
-			ThumbnailWidth:  1280,
-			ThumbnailHeight: 800,
+			// The view's share card, as its page's og:image.
+			ThumbnailURL:    base + share.CardPath(v, content.Default()),
+			ThumbnailWidth:  cardWidth,
+			ThumbnailHeight: cardHeight,
 			CacheAge:        86400,
 		}
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
