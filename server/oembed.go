@@ -75,14 +75,14 @@ func oembedHandler(s site) http.Handler {
 		height := clampInt(q.Get("maxheight"), opts.View.Height(), 200, opts.View.Height())
 		src := embed.URL(base, opts, v.Query(content.Default()))
 		resp := oembedResponse{
-			Type:            "rich",
-			Version:         "1.0",
-			Title:           components.Title,
-			ProviderName:    components.Title,
-			ProviderURL:     base + "/",
-			HTML:            embed.IFrame(src, components.Title+": "+opts.View.Label(), height),
-			Width:           width,
-			Height:          height,
+			Type:         "rich",
+			Version:      "1.0",
+			Title:        components.Title,
+			ProviderName: components.Title,
+			ProviderURL:  base + "/",
+			HTML:         embed.IFrame(src, components.Title+": "+opts.View.Label(), height),
+			Width:        width,
+			Height:       height,
 			// The view's share card, as its page's og:image.
 			ThumbnailURL:    base + share.CardPath(v, content.Default()),
 			ThumbnailWidth:  cardWidth,
