@@ -246,6 +246,19 @@ func TestQueryFormsRedirectToCanonicalPaths(t *testing.T) {
 			}
 		}
 	}
+	// A date outside the map's range is not redirected: the app names the
+	// date asked for, from the address, and replaces the address itself.
+	for _, path := range []string{"/?at=1990-06-01", "/at/1990-06-01/", "/?country=ARM&at=2030"} {
+		res := get(t, h, path)
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("GET %s: %d, want 200", path, res.StatusCode)
+			continue
+		}
+		if tags := headTags(t, []byte(body(t, res))); !strings.HasPrefix(tags["link:canonical"][0], "http://example.com/") ||
+			strings.Contains(tags["link:canonical"][0], "1990") || strings.Contains(tags["link:canonical"][0], "2030") {
+			t.Errorf("GET %s: canonical %q, want the clamped day's path", path, tags["link:canonical"])
+		}
+	}
 	for _, path := range []string{"/", "/event/armenia-freezes/", "/country/AZE/", "/at/1999-06-01/", "/?utm_source=x", "/embed?event=armenia-freezes"} {
 		if res := get(t, h, path); res.StatusCode != http.StatusOK {
 			t.Errorf("GET %s: %d, want 200", path, res.StatusCode)
