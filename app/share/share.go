@@ -71,6 +71,9 @@ func For(v view.View, c *content.Content) Meta {
 		m.Description = SiteDescription
 		m.Detail = "The article beside the map and a sourced timeline of Armenia's estrangement."
 	}
+	if m.Description == "" { // an event a newsroom's sheet gave no text
+		m.Description = SiteDescription
+	}
 	m.Description = clip(m.Description, maxDescription)
 	m.ImageAlt = "Map of the CSTO's member states " + v.Prep() + " " + v.DateText() + ". " + m.Title
 	return m
