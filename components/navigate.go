@@ -10,11 +10,17 @@ import (
 )
 
 // sitePrefix is the URL path the site is served under ("" at a host's
-// root), as go-app tells the client. On the server it is "" (go-app's
-// Getenv reads the process's environment there), which is what the
-// server's links need: its resolver adds the prefix to every "/" path, and
-// the client's leaves paths alone, so both write the same hrefs.
-func sitePrefix() string { return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/") }
+// root), as go-app tells the client. On the server it is "": the server's
+// resolver adds the prefix to every "/" path it writes, while the client's
+// leaves paths alone, so both write the same hrefs. (go-app's handler also
+// puts the prefix in the server's environment, for the last handler made:
+// not to be read here.)
+func sitePrefix() string {
+	if app.IsServer {
+		return ""
+	}
+	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+}
 
 // readView reads the view from a page's URL path (with the site's prefix)
 // and query: the full page from either its canonical path or the query

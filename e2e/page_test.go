@@ -505,6 +505,16 @@ func testExport(t *testing.T, prefix string) {
 		}
 	}
 	tb.waitServiceWorker(t) // installed means: works offline
+	// A choice moves to the view's folder under the prefix, which the
+	// file server has as a file; a reload there is the same view.
+	tb.do(t, chromedp.Click(chromedp.CSS(`#timeline [data-event="armenia-freezes"]`)))
+	tb.waitTrue(t, `location.pathname === `+jsString(prefix+"/event/armenia-freezes/"), 10*time.Second)
+	if href := eval[string](t, tb, `document.querySelector('.mention-country[data-iso="ARM"]').getAttribute("href")`); href != prefix+"/event/armenia-freezes/?country=ARM" {
+		t.Errorf("the article's Armenia links to %q under the prefix", href)
+	}
+	tb.open(t, site+"event/armenia-freezes/")
+	tb.waitReady(t)
+	tb.waitEvent(t, "armenia-freezes")
 	tb.noErrors(t)
 }
 

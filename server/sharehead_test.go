@@ -210,6 +210,15 @@ func TestViewHeadExported(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "404.html")); err != nil {
 		t.Error("no 404.html")
 	}
+	// The pages' links to views are under the prefix, once: a reader
+	// without JavaScript follows them.
+	page, err := os.ReadFile(filepath.Join(out, "event", "armenia-freezes", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(page, []byte(`href="/csto/event/armenia-freezes/?country=ARM"`)) || bytes.Contains(page, []byte(`"/csto/csto/`)) {
+		t.Error("the exported page's links to views are not each under the prefix once")
+	}
 }
 
 // The query forms of every view, and paths said another way, are
