@@ -6,6 +6,8 @@ ADDR    ?= 127.0.0.1:8000
 OUT     ?= out
 PREFIX  ?=
 ORIGIN  ?=
+# MONTHS=1: the export also writes every month's page and card.
+MONTHS  ?=
 # The client binary: trimmed paths and no symbol tables keep the wasm small.
 WASMFLAGS = -trimpath -ldflags="-s -w"
 STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -16,7 +18,7 @@ STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 WASM_SOURCES_FORMAT = {{if not .Standard}}{{$$d := .Dir}}{{range .GoFiles}}{{$$d}}/{{.}} {{end}}{{range .EmbedFiles}}{{$$d}}/{{.}} {{end}}{{end}}
 SOURCES := $(shell GOOS=js GOARCH=wasm $(GO) list -deps -f '$(WASM_SOURCES_FORMAT)' .) go.mod go.sum
 
-.PHONY: build check run test unit e2e lint export bench bench-peer audit size clean screenshots fuzz loadtest
+.PHONY: build check run test unit e2e lint export bench bench-peer audit size clean screenshots cards fuzz loadtest
 
 build: web/app.wasm.br
 
@@ -54,12 +56,12 @@ lint:
 	$(GO) run $(STATICCHECK) ./...
 
 export: build
-	$(GO) run . export -out $(OUT) -prefix "$(PREFIX)" -origin "$(ORIGIN)"
+	$(GO) run . export -out $(OUT) -prefix "$(PREFIX)" -origin "$(ORIGIN)" $(if $(MONTHS),-months)
 
 # Go benchmarks, then the budget table (sizes against a go-app hello world,
 # first paint, ready time cold and warm, select-to-map, memory).
 bench: build
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./app/... ./components/...
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./app/... ./components/... ./internal/card/ ./server/
 	$(GO) run ./tools/budget
 
 # Side by side with TimelineJS 3.9.11 (fetched with npm pack into .cache/,
@@ -90,10 +92,16 @@ clean:
 screenshots: build
 	./tools/screenshots.sh
 
+# The README's two share cards, drawn as the server draws them.
+cards:
+	$(GO) run ./tools/cards
+
 # Fuzz each parser of outside input for FUZZTIME (make test runs the seeds).
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/view/
+	$(GO) test -run '^$$' -fuzz '^FuzzParsePath$$' -fuzztime $(FUZZTIME) ./app/view/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseCardPath$$' -fuzztime $(FUZZTIME) ./app/share/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/story/
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 200x ./app/sheet/
 	$(GO) test -run '^$$' -fuzz '^FuzzTimeline$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 200x ./app/sheet/

@@ -36,7 +36,7 @@ func TestArticleMarksMentions(t *testing.T) {
 	}
 	html := app.HTMLString(NewArticle(a))
 	for _, want := range []string{
-		`data-iso="ARM"`, `>Armenia</a>`, `href="?country=ARM"`,
+		`data-iso="ARM"`, `>Armenia</a>`, `href="/country/ARM/"`,
 		`datetime="2021/2022"`, `>2021-2022</time>`,
 		"&lt;b&gt;waited&lt;/b&gt;", // content is text, never markup
 	} {
@@ -67,7 +67,7 @@ func TestArticleMomentStrips(t *testing.T) {
 	}
 	html := app.HTMLString(NewArticle(a))
 	for _, want := range []string{
-		`data-moment="a"`, `href="?at=2024-02"`, "at the end of February 2024",
+		`data-moment="a"`, `href="/at/2024-02/"`, "at the end of February 2024",
 		`data-moment-status="frozen" data-strip-iso="ARM"`, "member, participation frozen",
 		`data-moment-status="former" data-strip-iso="AZE"`, "former member",
 	} {

@@ -3,17 +3,17 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/share"
 	"explainer/app/story"
 	"explainer/app/view"
 )
 
 // Description is the explainer's one-sentence summary, for search engines,
 // link previews and the app manifest.
-const Description = "Why Armenia stayed away from the CSTO summit in Bishkek: the article, " +
-	"a map of who was in the alliance at any date since 1991, and a sourced timeline of Armenia's estrangement."
+const Description = share.SiteDescription
 
 // Title is the explainer's name, as the masthead and the manifest give it.
-const Title = "Armenia and the CSTO, explained"
+const Title = share.SiteName
 
 // newSkipLink is the first focusable element: it lets keyboard readers jump
 // past the chrome.

@@ -67,6 +67,7 @@ func (p *EmbedPage) OnMount(ctx app.Context) {
 
 func (p *EmbedPage) read(rawQuery string) {
 	p.view = view.Parse(rawQuery, content.Default())
+	p.view.InEmbed = true
 	p.opts = embed.Parse(rawQuery)
 }
 
@@ -74,12 +75,12 @@ func (p *EmbedPage) read(rawQuery string) {
 func (p *EmbedPage) Render() app.UI {
 	v := p.opts.View
 	full := p.view
-	full.Extra = ""
+	full.Extra, full.InEmbed = "", false
 	shown := p.follow.show(p.view)
 	return app.Div().Class("embed", "theme-"+string(p.opts.Theme), "view-"+string(v)).Body(
 		app.Header().Class("embed-header").Body(
 			app.P().Class("embed-title").Text(Title),
-			app.A().Class("embed-open").Href("/"+viewHref(full)).Target("_blank").Rel("noopener").
+			app.A().Class("embed-open").Href(viewHref(full)).Target("_blank").Rel("noopener").
 				Text("Open the full explainer"),
 			NewShareButton().View(p.view),
 		),

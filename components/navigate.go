@@ -9,45 +9,85 @@ import (
 	"explainer/app/view"
 )
 
+// sitePrefix is the URL path the site is served under ("" at a host's
+// root), as go-app tells the client. On the server it is "": the server's
+// resolver adds the prefix to every "/" path it writes, while the client's
+// leaves paths alone, so both write the same hrefs. (go-app's handler also
+// puts the prefix in the server's environment, for the last handler made:
+// not to be read here.)
+func sitePrefix() string {
+	if app.IsServer {
+		return ""
+	}
+	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+}
+
+// readView reads the view from a page's URL path (with the site's prefix)
+// and query: the full page from either its canonical path or the query
+// form of "/", the embed from its query.
+func readView(path, rawQuery string) view.View {
+	v, _ := view.ParsePath(strings.TrimPrefix(path, sitePrefix()), rawQuery, content.Default())
+	return v
+}
+
+// viewURL is the address of view v within the site, prefix included: the
+// canonical path of the full page (view.Path), or /embed's query for an
+// embedded view.
+func viewURL(v view.View) (path, rawQuery string) {
+	if v.InEmbed {
+		return "", v.Query(content.Default())
+	}
+	p, q, _ := strings.Cut(v.Path(content.Default()), "?")
+	return sitePrefix() + p, q
+}
+
 // navigate shows view v: it writes v into the page's URL and pushes a history
 // entry, so Back and Forward walk the reader's path. The page component
 // re-reads the URL in OnNav; nothing else holds the view.
 func navigate(ctx app.Context, v view.View) {
 	u := *ctx.Page().URL()
-	u.RawQuery = v.Query(content.Default())
+	p, q := viewURL(v)
+	if p != "" {
+		u.Path = p
+	}
+	u.RawQuery = q
 	u.Fragment = ""
 	ctx.NavigateTo(&u)
 }
 
-// normaliseURL rewrites the address bar to v's canonical query when the
-// reader's URL said it another way (a dropped value, a clamped date, a
-// lower-case country), so that what they copy or share is what they see.
-// It replaces the history entry rather than adding one: Back should not
-// return to the form the reader typed.
+// normaliseURL rewrites the address bar to v's canonical URL when the
+// reader's URL said it another way (the query form of a view with a path, a
+// dropped value, a clamped date, a lower-case country), so that what they
+// copy or share is what they see. It replaces the history entry rather
+// than adding one: Back should not return to the form the reader typed.
 func normaliseURL(v view.View) {
 	loc := app.Window().Get("location")
-	raw := strings.TrimPrefix(loc.Get("search").String(), "?")
-	q := v.Query(content.Default())
-	if q == raw {
+	path, search := loc.Get("pathname").String(), loc.Get("search").String()
+	p, q := viewURL(v)
+	if p == "" {
+		p = path
+	}
+	if q != "" {
+		q = "?" + q
+	}
+	if p == path && q == search {
 		return
 	}
-	u := loc.Get("pathname").String()
-	if q != "" {
-		u += "?" + q
-	}
-	u += loc.Get("hash").String()
 	h := app.Window().Get("history")
-	h.Call("replaceState", h.Get("state"), "", u)
+	h.Call("replaceState", h.Get("state"), "", p+q+loc.Get("hash").String())
 }
 
-// viewHref is the link to view v from the current page, for elements that
-// should work as plain links before the wasm runs (or without it).
+// viewHref is the link to view v, for elements that should work as plain
+// links before the wasm runs (or without it).
 func viewHref(v view.View) string {
-	q := v.Query(content.Default())
+	p, q := viewURL(v)
 	if q == "" {
-		return "?"
+		if p == "" {
+			return "?"
+		}
+		return p
 	}
-	return "?" + q
+	return p + "?" + q
 }
 
 // focusElement moves keyboard focus to the element with that id, once the

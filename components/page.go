@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
+	"explainer/app/share"
 	"explainer/app/story"
 	"explainer/app/view"
 
@@ -47,7 +48,8 @@ func NewPage() *Page { return &Page{view: view.Default()} }
 // is already the linked view.
 func (p *Page) OnInit() {
 	if app.IsClient {
-		p.view = view.Parse(app.Window().URL().RawQuery, content.Default())
+		u := app.Window().URL()
+		p.view = readView(u.Path, u.RawQuery)
 		normaliseURL(p.view)
 		p.panels.Capture("article", "map", "timeline")
 	}
@@ -56,16 +58,20 @@ func (p *Page) OnInit() {
 // OnPreRender reads the view from the request, so a deep link's HTML shows
 // that view, and sets the title and description for the server's HTML.
 func (p *Page) OnPreRender(ctx app.Context) {
-	p.view = view.Parse(ctx.Page().URL().RawQuery, content.Default())
-	ctx.Page().SetTitle(story.Default().Headline + " - explained")
-	ctx.Page().SetDescription(Description)
+	p.view = readView(ctx.Page().URL().Path, ctx.Page().URL().RawQuery)
+	m := share.For(p.view, content.Default())
+	ctx.Page().SetTitle("%s", m.Title)
+	ctx.Page().SetDescription(m.Description)
 }
 
 // OnNav re-reads the view after a navigation, Back and Forward included.
 func (p *Page) OnNav(ctx app.Context) {
-	p.view = p.view.Follow(view.Parse(ctx.Page().URL().RawQuery, content.Default()))
+	p.view = p.view.Follow(readView(ctx.Page().URL().Path, ctx.Page().URL().RawQuery))
 	normaliseURL(p.view)
 	p.follow.chose()
+	// The tab and the history entry say the view, as the page's link
+	// preview does.
+	ctx.Page().SetTitle("%s", share.For(p.view, content.Default()).Title)
 }
 
 // OnMount mounts the panels, then marks the document ready: the client app

@@ -11,6 +11,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/embed"
+	"explainer/app/view"
 )
 
 // pages maps each page's path to its component.
@@ -25,9 +26,15 @@ func Routes() {
 	for path, page := range pages {
 		app.Route(path, page)
 	}
+	// A view with a subject has a path of its own (view.Path); the page
+	// reads the view from it.
+	for _, prefix := range []string{view.PathEvent, view.PathCountry, view.PathAt} {
+		app.RouteWithPrefix(prefix, pages["/"])
+	}
 }
 
-// Paths lists the pages' paths, sorted: what a static export must write.
+// Paths lists the pages' fixed paths, sorted; the views' paths (see
+// view.Path) are the export's to list.
 func Paths() []string {
 	paths := make([]string, 0, len(pages))
 	for p := range pages {
@@ -37,9 +44,9 @@ func Paths() []string {
 	return paths
 }
 
-// IsPage reports whether path is one of the pages: a cheap test for every
-// request, unlike sorting Paths.
+// IsPage reports whether path is one of the pages, a view's path included:
+// a cheap test for every request, unlike sorting Paths.
 func IsPage(path string) bool {
 	_, ok := pages[path]
-	return ok
+	return ok || view.IsPath(path)
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
+	"explainer/app/share"
 	"explainer/app/view"
 )
 
@@ -64,7 +65,7 @@ func (s *ShareButton) share(ctx app.Context, e app.Event) {
 		s.copy(ctx, u)
 		return
 	}
-	data := map[string]any{"title": Title, "text": content.Default().ShareText(s.Iview), "url": u}
+	data := map[string]any{"title": Title, "text": share.For(s.Iview, content.Default()).Title, "url": u}
 	settle(nav.Call("share", data), func(app.Value) {}, func(name string) {
 		if name == "AbortError" { // the reader closed the share sheet
 			return

@@ -1,8 +1,6 @@
 package components
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
@@ -21,21 +19,11 @@ func shareURL(v view.View) string {
 	return shareURLAt(site, v)
 }
 
-// sitePrefix is the URL path the site lives under ("/csto", or "" at its
-// host's root) where the browser needs it: go-app places only /web/ paths
-// under it on the client. On the server it is "", and the server's
-// resolver places every root-relative link under the prefix itself.
-func sitePrefix() string {
-	return strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
-}
-
 // shareURLAt is shareURL for the site at site (scheme, host and path
-// prefix, no trailing "/"). The embed's own parameters (view, theme, host
-// ids) are left out: they describe the iframe, not the view.
+// prefix, no trailing "/"): the view's canonical path, whose page carries
+// the view's own link preview. The embed's own parameters (view, theme,
+// host ids) are left out: they describe the iframe, not the view.
 func shareURLAt(site string, v view.View) string {
-	v.Extra = ""
-	if q := v.Query(content.Default()); q != "" {
-		return site + "/?" + q
-	}
-	return site + "/"
+	v.Extra, v.InEmbed = "", false
+	return site + v.Path(content.Default())
 }

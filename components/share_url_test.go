@@ -14,8 +14,8 @@ func TestShareURLIsTheFullPagesCanonicalView(t *testing.T) {
 	for query, want := range map[string]string{
 		"": "https://explainer.example/csto/",
 		"view=map&theme=dark&childId=f1&embedId=x":          "https://explainer.example/csto/",
-		"country=arm&event=armenia-freezes&utm_source=news": "https://explainer.example/csto/?event=armenia-freezes&country=ARM",
-		"at=1999-06&view=timeline":                          "https://explainer.example/csto/?at=1999-06",
+		"country=arm&event=armenia-freezes&utm_source=news": "https://explainer.example/csto/event/armenia-freezes/?country=ARM",
+		"at=1999-06&view=timeline":                          "https://explainer.example/csto/at/1999-06/",
 		"at=2025-11-27&event=nope":                          "https://explainer.example/csto/",
 	} {
 		v := view.Parse(query, content.Default())

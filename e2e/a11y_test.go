@@ -107,8 +107,8 @@ func emulate(t *testing.T, tb *tab, width, height int64, scheme string) {
 // too; and the embed's views, each theme forced on a system of the other.
 var axeRoutes = []struct{ path, click, opens string }{
 	{path: "/"},
-	{path: "/?event=armenia-freezes&country=ARM"},
-	{path: "/?event=armenia-freezes&country=ARM", click: "#embed-open", opens: "embed-dialog"},
+	{path: "/event/armenia-freezes/?country=ARM"},
+	{path: "/event/armenia-freezes/?country=ARM", click: "#embed-open", opens: "embed-dialog"},
 	{path: "/embed?view=all&event=armenia-freezes&country=ARM"},
 	{path: "/embed?view=map&theme=dark&country=ARM"},
 	{path: "/embed?view=timeline&theme=light&event=armenia-freezes"},

@@ -70,7 +70,7 @@ func TestBehindACDN(t *testing.T) {
 	t.Run("first-paint", func(t *testing.T) {
 		tb := newTab(t, 60*time.Second)
 		disableScripts(t, tb)
-		tb.open(t, cdn+"/?event=armenia-freezes&fbclid=first-paint")
+		tb.open(t, cdn+"/event/armenia-freezes/?fbclid=first-paint")
 		checkArticle(t, tb)
 		if n := eval[int](t, tb, `document.querySelectorAll("#map path[data-iso]").length`); n < 40 {
 			t.Errorf("%d states drawn in the HTML", n)
@@ -82,7 +82,7 @@ func TestBehindACDN(t *testing.T) {
 
 	// The proxy keeps pages whatever tracking parameters a link has, and
 	// the hashed wasm for good.
-	if s, _ := cacheStatus(t, cdn, "/?utm_source=newsletter&utm_medium=email&event=armenia-freezes&fbclid=other"); s != "HIT" {
+	if s, _ := cacheStatus(t, cdn, "/event/armenia-freezes/?utm_source=newsletter&utm_medium=email&fbclid=other"); s != "HIT" {
 		t.Errorf("a page asked with other tracking parameters: X-Cache-Status %q, want HIT", s)
 	}
 	res := getRaw(t, cdn+"/app.js", browserEncodings)
@@ -110,7 +110,7 @@ func TestBehindACDN(t *testing.T) {
 		if p := probe(t, tb); !strings.HasPrefix(p, "failed") {
 			t.Fatalf("offline, a request the service worker has not cached gave %q: the network is not cut off", p)
 		}
-		tb.open(t, cdn+"/?event=armenia-freezes&country=ARM")
+		tb.open(t, cdn+"/event/armenia-freezes/?country=ARM")
 		tb.waitReady(t)
 		checkOfflineRoute(t, tb, offlineRoutes[1])
 		for _, e := range tb.rec.Errors() {

@@ -154,8 +154,8 @@ func TestEmbedViewsAndOwnScript(t *testing.T) {
 			t.Errorf("view %s ignores theme=dark", tt.view)
 		}
 		link := eval[string](t, tb, `document.querySelector(".embed-open").getAttribute("href")`)
-		if !strings.Contains(link, "country=ARM") || strings.Contains(link, "view=") || strings.Contains(link, "theme=") {
-			t.Errorf("link to the full explainer %q should carry the view, not the embed options", link)
+		if link != "/country/ARM/" {
+			t.Errorf("link to the full explainer %q should be the view's canonical path, without the embed options", link)
 		}
 	}
 	// Selections inside the embed keep the iframe's own URL current, embed
@@ -174,7 +174,7 @@ func TestEmbedViewsAndOwnScript(t *testing.T) {
 // iframe with our script.
 func TestEmbedCodeFromTheDialog(t *testing.T) {
 	tb := newTab(t, 90*time.Second)
-	tb.open(t, "/?event=bishkek-summit")
+	tb.open(t, "/event/bishkek-summit/")
 	tb.waitReady(t)
 	tb.do(t, chromedp.Click(chromedp.CSS("#embed-open")))
 	tb.waitTrue(t, `document.getElementById("embed-dialog") !== null`, 10*time.Second)

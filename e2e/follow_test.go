@@ -162,7 +162,7 @@ func choiceWins(t *testing.T, motion string) {
 	// and the reading line time to report where it landed.
 	tb.waitTrue(t, `new Promise(r => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(true), 300))), 1000))`, 5*time.Second)
 	v := readView(t, tb)
-	if v.MapDate != "1992-05-15" || v.Paragraph != "post-soviet" || v.Query != "?event=treaty-signed" {
+	if v.MapDate != "1992-05-15" || v.Paragraph != "post-soviet" || v.URL != "/event/treaty-signed/" {
 		t.Errorf("after choosing the treaty's signature the page shows %+v, want the event's own day and passage", v)
 	}
 	if got := reading(t, tb); len(got) != 0 {
@@ -174,7 +174,7 @@ func choiceWins(t *testing.T, motion string) {
 
 	tb.readTo(t, "russia")
 	tb.followedBy(t, "russia", 2022, 2022)
-	if v := readView(t, tb); v.Event != "treaty-signed" || v.Query != "?event=treaty-signed" {
+	if v := readView(t, tb); v.Event != "treaty-signed" || v.URL != "/event/treaty-signed/" {
 		t.Errorf("reading on dropped the reader's selection: %+v", v)
 	}
 	tb.noErrors(t)
@@ -348,7 +348,7 @@ func TestMomentStripsOnPhones(t *testing.T) {
 			tb.startApp(t)
 			eval[bool](t, tb, `(document.querySelector('.moment-strip[data-moment="escalation"]').scrollIntoView({block: "center"}), true)`)
 			tb.do(t, chromedp.Click(chromedp.CSS(`.moment-strip[data-moment="escalation"]`)))
-			tb.waitTrue(t, `location.search === "?at=2024-02" && document.getElementById("map-date").getAttribute("datetime") === "2024-02-29"`, 10*time.Second)
+			tb.waitTrue(t, `location.pathname + location.search === "/at/2024-02/" && document.getElementById("map-date").getAttribute("datetime") === "2024-02-29"`, 10*time.Second)
 			tb.noErrors(t)
 		})
 	}

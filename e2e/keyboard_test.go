@@ -77,7 +77,7 @@ func readFocus(t *testing.T, tb *tab) focused {
 // the map and the timeline with the arrow keys is tested with them.)
 func TestKeyboardWalkThrough(t *testing.T) {
 	tb := newTab(t, 90*time.Second)
-	tb.open(t, "/?event=armenia-freezes&country=ARM")
+	tb.open(t, "/event/armenia-freezes/?country=ARM")
 	tb.waitReady(t)
 	tb.do(t, chromedp.KeyEvent(kb.Tab))
 	skip := readFocus(t, tb)
@@ -205,7 +205,7 @@ func lastIndex(fs []focused, match func(focused) bool) int {
 // next Tab goes on from the passage the reader jumped to.
 func TestInPageLinksMoveFocus(t *testing.T) {
 	tb := newTab(t, 60*time.Second)
-	tb.open(t, "/?event=armenia-freezes&country=ARM")
+	tb.open(t, "/event/armenia-freezes/?country=ARM")
 	tb.waitReady(t)
 	tb.do(t, chromedp.Focus(chromedp.CSS("#event-details a.event-passage")), chromedp.KeyEvent(kb.Enter))
 	tb.waitTrue(t, `document.activeElement.id === "p-escalation"`, 10*time.Second)

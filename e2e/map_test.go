@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +17,9 @@ func statuses(t *testing.T, tb *tab) map[string]string {
 	return eval[map[string]string](t, tb, `Object.fromEntries([...document.querySelectorAll("#map path[data-iso]")].map(p => [p.dataset.iso, p.dataset.status]))`)
 }
 
-// query returns the page's current URL query.
+// query returns the view's parameters in the page's current URL: its
+// query, and the subject its path carries (/event/ID/ as event=ID, and so
+// on), so a test can ask for the view whatever its canonical form.
 func query(t *testing.T, tb *tab) url.Values {
 	t.Helper()
 	loc, err := chromedp.Run(tb.ctx, chromedp.Location())
@@ -27,8 +30,15 @@ func query(t *testing.T, tb *tab) url.Values {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return u.Query()
+	q := u.Query()
+	if m := viewPath.FindStringSubmatch(u.Path); m != nil {
+		q.Set(m[1], m[2])
+	}
+	return q
 }
+
+// viewPath is a view's path: its subject's kind and value.
+var viewPath = regexp.MustCompile(`/(event|country|at)/([^/]+)/$`)
 
 // The map's statuses at dates across the CSTO's history, in the client app
 // after a deep link (the core's own tests check every transition).
@@ -47,7 +57,7 @@ func TestMapStatusesAtDates(t *testing.T) {
 	}
 	tb := newTab(t, 90*time.Second)
 	for _, tt := range tests {
-		tb.open(t, "/?at="+tt.at)
+		tb.open(t, "/at/"+tt.at+"/")
 		tb.waitReady(t)
 		got := statuses(t, tb)
 		if len(got) < 40 {

@@ -365,7 +365,7 @@ func sameOrigin(u, origin string) bool {
 func TestNoRequestLeavesOrigin(t *testing.T) {
 	all := recordBrowserRequests(t)
 	tb := newTab(t, 60*time.Second)
-	tb.open(t, "/?event=armenia-freezes&country=ARM")
+	tb.open(t, "/event/armenia-freezes/?country=ARM")
 	tb.waitReady(t)
 	tb.waitServiceWorker(t) // its install fetches everything it caches
 	tb.do(t, chromedp.Sleep(time.Second))
@@ -410,8 +410,15 @@ func TestFirstVisitShowsNoUpdateNotice(t *testing.T) {
 // holds the files a static host needs.
 func exportSite(t *testing.T, prefix string) string {
 	t.Helper()
+	return exportSiteAt(t, prefix, "")
+}
+
+// exportSiteAt is exportSite for a site whose public origin is known, so
+// the pages' link previews name absolute URLs on it.
+func exportSiteAt(t *testing.T, prefix, origin string) string {
+	t.Helper()
 	out := t.TempDir()
-	cmd := exec.Command(serverBin, "export", "-out", out, "-prefix", prefix)
+	cmd := exec.Command(serverBin, "export", "-out", out, "-prefix", prefix, "-origin", origin)
 	cmd.Dir = repoRoot
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("export: %v\n%s", err, b)
@@ -507,6 +514,16 @@ func testExport(t *testing.T, prefix string) {
 		}
 	}
 	tb.waitServiceWorker(t) // installed means: works offline
+	// A choice moves to the view's folder under the prefix, which the
+	// file server has as a file; a reload there is the same view.
+	tb.do(t, chromedp.Click(chromedp.CSS(`#timeline [data-event="armenia-freezes"]`)))
+	tb.waitTrue(t, `location.pathname === `+jsString(prefix+"/event/armenia-freezes/"), 10*time.Second)
+	if href := eval[string](t, tb, `document.querySelector('.mention-country[data-iso="ARM"]').getAttribute("href")`); href != prefix+"/event/armenia-freezes/?country=ARM" {
+		t.Errorf("the article's Armenia links to %q under the prefix", href)
+	}
+	tb.open(t, site+"event/armenia-freezes/")
+	tb.waitReady(t)
+	tb.waitEvent(t, "armenia-freezes")
 	tb.noErrors(t)
 }
 

@@ -114,6 +114,7 @@ type offlineRoute struct {
 	event      string
 	card       string
 	statuses   map[string]string
+	url        string // the address the app shows, if not path
 	click      string // CSS selector of something to click
 	afterClick string // JavaScript that is true once the click took effect
 }
@@ -124,19 +125,22 @@ var offlineRoutes = []offlineRoute{
 		statuses: map[string]string{"ARM": "frozen", "RUS": "member", "UZB": "suspended", "AZE": "former", "TUR": "none"},
 		click:    `#timeline [data-event="armenia-freezes"]`,
 		afterClick: `document.querySelector('[data-event][aria-current="true"]')?.dataset.event === "armenia-freezes" &&
-			document.getElementById("map-date").getAttribute("datetime") === "2024-02-22" && location.search === "?event=armenia-freezes"`,
+			document.getElementById("map-date").getAttribute("datetime") === "2024-02-22" &&
+			location.pathname.endsWith("/event/armenia-freezes/") && location.search === ""`,
 	},
 	{
 		// A deep link never visited: the worker falls back to the cached
-		// page and the client app restores the view from the query.
-		path: "/?event=armenia-freezes&country=ARM", article: true, date: "2024-02-22", event: "armenia-freezes", card: "ARM",
+		// page at / and the client app restores the view from the path.
+		path: "/event/armenia-freezes/?country=ARM", article: true, date: "2024-02-22", event: "armenia-freezes", card: "ARM",
 		statuses: map[string]string{"ARM": "frozen", "KAZ": "member", "UZB": "suspended"},
 		click:    "#map-KAZ",
 		afterClick: `document.getElementById("country-card")?.dataset.iso === "KAZ" &&
 			new URLSearchParams(location.search).get("country") === "KAZ"`,
 	},
 	{
-		path: "/?at=1999-05-01", article: true, date: "1999-05-01",
+		// The query form, never visited: the worker falls back to the
+		// cached page, and the app moves the address to the canonical path.
+		path: "/?at=1999-05-01", url: "/at/1999-05-01/", article: true, date: "1999-05-01",
 		statuses: map[string]string{"ARM": "member", "RUS": "member", "AZE": "former", "GEO": "former", "UZB": "former", "TUR": "none"},
 		click:    `#timeline [data-event="bishkek-summit"]`,
 		afterClick: `document.querySelector('[data-event][aria-current="true"]')?.dataset.event === "bishkek-summit" &&
@@ -225,6 +229,9 @@ func checkOfflineRoute(t *testing.T, tb *tab, r offlineRoute) {
 	})`)
 	if v.MapDate != r.date || v.Event != r.event || v.Card != r.card {
 		t.Errorf("shows date %q, event %q, card %q; want %q, %q, %q", v.MapDate, v.Event, v.Card, r.date, r.event, r.card)
+	}
+	if want := cmp.Or(r.url, r.path); !eval[bool](t, tb, `(location.pathname + location.search).endsWith(`+jsString(want)+`)`) {
+		t.Errorf("the address is %s, want it to end in %s", eval[string](t, tb, `location.href`), want)
 	}
 	got := statuses(t, tb)
 	if len(got) < 40 {

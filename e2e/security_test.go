@@ -107,7 +107,7 @@ func TestInjectionChecksSeeInjection(t *testing.T) {
 
 // The real server's HTML: a strict policy, and nothing inline to run.
 func TestServerPagesAreScriptFree(t *testing.T) {
-	for _, path := range []string{"/", "/?event=armenia-freezes&country=ARM", "/embed?view=map&country=ARM"} {
+	for _, path := range []string{"/", "/event/armenia-freezes/?country=ARM", "/at/1999/", "/embed?view=map&country=ARM"} {
 		res, err := http.Get(baseURL + path)
 		if err != nil {
 			t.Fatal(err)

@@ -67,7 +67,7 @@ func rawGet(t *testing.T, target string) (int, []byte) {
 }
 
 func TestPrerenderedHTMLHasNoReadyMarker(t *testing.T) {
-	for _, path := range []string{"/", "/?event=armenia-freezes&country=ARM"} {
+	for _, path := range []string{"/", "/event/armenia-freezes/?country=ARM"} {
 		res, page := httpGet(t, path, nil)
 		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
 			t.Errorf("GET %s: %d %s", path, res.StatusCode, res.Header.Get("Content-Type"))

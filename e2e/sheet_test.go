@@ -40,7 +40,7 @@ func TestNewsroomSheet(t *testing.T) {
 				// The server's page, as a reader sees it before the app runs.
 				disableScripts(t, tb)
 			}
-			tb.open(t, site+"/?event=treaty-signed")
+			tb.open(t, site+"/event/treaty-signed/")
 			if scripts {
 				tb.waitReady(t)
 			}
@@ -393,19 +393,19 @@ func TestPlainTimelineJSSheet(t *testing.T) {
 	tb.do(t, chromedp.Click(chromedp.CSS(`#timeline [data-event="armenia-freezes-its-participation"]`)))
 	tb.waitEvent(t, "armenia-freezes-its-participation")
 	type shown struct {
-		Summary, MapDate, Query string
-		Sources, States, Play   int
+		Summary, MapDate, URL string
+		Sources, States, Play int
 	}
 	got := eval[shown](t, tb, `({
 		Summary: document.querySelector("#event-details .event-summary")?.textContent ?? "",
 		MapDate: document.getElementById("map-date").getAttribute("datetime"),
-		Query: location.search,
+		URL: location.pathname + location.search,
 		Sources: document.querySelectorAll("#event-details h4, #event-details .event-sources").length,
 		States: document.querySelectorAll("#event-details .event-states").length,
 		Play: document.querySelectorAll("#play-path").length,
 	})`)
 	if w := (shown{Summary: "Pashinyan says Armenia has frozen its participation in the CSTO.", MapDate: "2024-02-22",
-		Query: "?event=armenia-freezes-its-participation"}); got != w {
+		URL: "/event/armenia-freezes-its-participation/"}); got != w {
 		t.Errorf("after selecting an event the page shows %+v, want %+v", got, w)
 	}
 	tb.noErrors(t)

@@ -39,7 +39,7 @@ func TestEveryEventShowsLinkedDatedReports(t *testing.T) {
 		}
 	}
 	// The country card gives the reports behind the dates it states.
-	tb.open(t, "/?country=ARM")
+	tb.open(t, "/country/ARM/")
 	tb.waitReady(t)
 	tb.waitTrue(t, `!!document.querySelector("#country-card .card-history")`, 10*time.Second)
 	if bad := eval[[]string](t, tb, checkSources+`("#country-card .card-history")`); len(bad) > 0 {
@@ -65,11 +65,11 @@ func TestSourcesAndMethodReachableFromFooterAndEmbed(t *testing.T) {
 
 	// In the client: the footer link takes the reader there.
 	tc := newTab(t, 90*time.Second)
-	tc.open(t, "/?event=armenia-freezes")
+	tc.open(t, "/event/armenia-freezes/")
 	tc.waitReady(t)
 	tc.do(t, chromedp.Click(chromedp.CSS(`footer.credits a[href="#sources"]`)))
 	tc.waitTrue(t, `location.hash === "#sources" && (() => { const r = document.getElementById("sources").getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0 })()`, 10*time.Second)
-	if q := eval[string](t, tc, `location.search`); q != "?event=armenia-freezes" {
+	if q := eval[string](t, tc, `location.pathname + location.search`); q != "/event/armenia-freezes/" {
 		t.Errorf("following the link changed the view: %q", q)
 	}
 	tc.noErrors(t)

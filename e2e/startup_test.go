@@ -67,8 +67,8 @@ func TestAppMountsPanelByPanelWithoutShift(t *testing.T) {
 	}{
 		// A panel's own parts (the map's table, the timeline's charts)
 		// join the queue when the panel goes live.
-		{"/?event=armenia-freezes", false, []string{"article", "map", "timeline", "status-table", "timeline-charts"}},
-		{"/?event=armenia-freezes", true, []string{"article", "map", "timeline", "status-table", "timeline-charts"}},
+		{"/event/armenia-freezes/", false, []string{"article", "map", "timeline", "status-table", "timeline-charts"}},
+		{"/event/armenia-freezes/", true, []string{"article", "map", "timeline", "status-table", "timeline-charts"}},
 		{"/embed?view=all&theme=dark", false, []string{"map", "timeline", "article", "status-table", "timeline-charts"}},
 		{"/embed?view=map", false, []string{"map", "status-table"}},
 	} {

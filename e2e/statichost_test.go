@@ -190,7 +190,11 @@ const browserEncodings = "gzip, deflate, br, zstd"
 // build's files at their hashed paths (hashedHeaderRoutes), immutable.
 var headerRoutes = []struct{ path, acceptEncoding string }{
 	{"/", browserEncodings},
-	{"/?event=armenia-freezes&country=ARM", browserEncodings},
+	{"/event/armenia-freezes/?country=ARM", browserEncodings},
+	{"/country/AZE/", browserEncodings},
+	{"/at/1999/", browserEncodings},
+	{"/card/event/armenia-freezes.png", browserEncodings},
+	{"/card/explainer.png", browserEncodings},
 	{"/embed", browserEncodings},
 	{"/embed?view=map", browserEncodings},
 	{"/app.js", browserEncodings},
@@ -348,8 +352,9 @@ func TestStaticHostHeaders(t *testing.T) {
 }
 
 // hostRoutes are the pages a reader opens on a static host: the page, a
-// deep link (the host has one page for every query), and an embed.
-var hostRoutes = []string{"/", "/?event=armenia-freezes&country=ARM", "/embed?view=map"}
+// view's canonical path with the rest of the view in the query, and an
+// embed.
+var hostRoutes = []string{"/", "/event/armenia-freezes/?country=ARM", "/embed?view=map"}
 
 func TestStaticHostInBrowser(t *testing.T) {
 	root := exportSite(t, "")

@@ -11,9 +11,9 @@ import (
 )
 
 // view reads what the page shows: selected event, map date, highlighted
-// paragraph, open country card and URL query.
+// paragraph, open country card and URL (path and query).
 type shownView struct {
-	Event, MapDate, Paragraph, Card, Query, ARM string
+	Event, MapDate, Paragraph, Card, URL, ARM string
 }
 
 func readView(t *testing.T, tb *tab) shownView {
@@ -23,7 +23,7 @@ func readView(t *testing.T, tb *tab) shownView {
 		MapDate: document.getElementById("map-date").getAttribute("datetime"),
 		Paragraph: document.querySelector(".paragraph.is-highlighted")?.dataset.paragraph ?? "",
 		Card: document.getElementById("country-card")?.dataset.iso ?? "",
-		Query: location.search,
+		URL: location.pathname + location.search,
 		ARM: document.getElementById("map-ARM").dataset.status,
 	})`)
 }
@@ -54,7 +54,7 @@ func TestSelectingAnEventUpdatesMapArticleAndURL(t *testing.T) {
 	tb.do(t, chromedp.Click(chromedp.CSS(`#timeline [data-event="armenia-freezes"]`)))
 	tb.waitEvent(t, "armenia-freezes")
 	v := readView(t, tb)
-	want := shownView{Event: "armenia-freezes", MapDate: "2024-02-22", Paragraph: "escalation", Query: "?event=armenia-freezes", ARM: "frozen"}
+	want := shownView{Event: "armenia-freezes", MapDate: "2024-02-22", Paragraph: "escalation", URL: "/event/armenia-freezes/", ARM: "frozen"}
 	if v != want {
 		t.Errorf("after selecting armenia-freezes the page shows %+v, want %+v", v, want)
 	}
@@ -111,10 +111,10 @@ func TestBackAndForwardWalkTheReadersPath(t *testing.T) {
 
 func TestDeepLinkRestoresTheView(t *testing.T) {
 	want := shownView{Event: "funding-stopped", MapDate: "2024-05-08", Paragraph: "escalation", Card: "ARM",
-		Query: "?event=funding-stopped&country=ARM", ARM: "frozen"}
+		URL: "/event/funding-stopped/?country=ARM", ARM: "frozen"}
 	// The server's HTML shows the view before the client runs...
 	tb := newTab(t, 60*time.Second)
-	tb.open(t, "/?event=funding-stopped&country=ARM")
+	tb.open(t, "/event/funding-stopped/?country=ARM")
 	if v := readView(t, tb); v != want {
 		t.Errorf("prerendered deep link shows %+v, want %+v", v, want)
 	}
@@ -124,12 +124,12 @@ func TestDeepLinkRestoresTheView(t *testing.T) {
 		t.Errorf("deep link shows %+v, want %+v", v, want)
 	}
 	// Invalid values are ignored one by one; never an error page.
-	tb.open(t, "/?event=no-such-event&at=2024-13-45&country=%3Cscript%3E")
+	tb.open(t, "/event/no-such-event/?at=2024-13-45&country=%3Cscript%3E")
 	tb.waitReady(t)
 	if v := readView(t, tb); v.Event != "" || v.MapDate != "2025-11-27" || v.Card != "" {
 		t.Errorf("a bad link shows %+v, want the default view", v)
 	}
-	tb.open(t, "/?event=no-such-event&country=RUS")
+	tb.open(t, "/?event=no-such-event&country=RUS") // the query form, redirected
 	tb.waitReady(t)
 	if v := readView(t, tb); v.Card != "RUS" || v.Event != "" {
 		t.Errorf("a half-bad link shows %+v, want Russia's card only", v)
@@ -139,7 +139,7 @@ func TestDeepLinkRestoresTheView(t *testing.T) {
 
 func TestTimelineKeyboard(t *testing.T) {
 	tb := newTab(t, 60*time.Second)
-	tb.open(t, "/?event=armenia-freezes")
+	tb.open(t, "/event/armenia-freezes/")
 	tb.waitReady(t)
 	ids := eval[[]string](t, tb, `[...document.querySelectorAll("#timeline [data-event]")].map(e => e.dataset.event)`)
 	i := -1

@@ -11,10 +11,10 @@ import (
 
 // mapShown is what the map panel says about its date.
 type mapShown struct {
-	Title, Note, DateTime, Search, Scrubber string
-	Members                                 []string // states drawn as members, frozen or not
-	AZE                                     string
-	History                                 int
+	Title, Note, DateTime, URL, Scrubber string
+	Members                              []string // states drawn as members, frozen or not
+	AZE                                  string
+	History                              int
 }
 
 func readMapShown(t *testing.T, tb *tab) mapShown {
@@ -23,7 +23,7 @@ func readMapShown(t *testing.T, tb *tab) mapShown {
 		Title: document.getElementById("map-title").textContent,
 		Note: document.getElementById("map-note")?.textContent ?? "",
 		DateTime: document.getElementById("map-date").getAttribute("datetime"),
-		Search: location.search,
+		URL: location.pathname + location.search,
 		Scrubber: document.querySelector(".scrubber-label")?.textContent ?? "",
 		Members: [...document.querySelectorAll('#map path[data-iso]')].filter(p => ["member", "frozen"].includes(p.dataset.status)).map(p => p.dataset.iso),
 		AZE: document.querySelector('#map path[data-iso="AZE"]').dataset.status,
@@ -37,7 +37,7 @@ func readMapShown(t *testing.T, tb *tab) mapShown {
 // shown without a new history entry.
 func TestAtAcceptsMonthYearAndClamps(t *testing.T) {
 	tests := []struct {
-		open, search    string
+		open, url       string
 		title, note     string
 		dateTime        string
 		aze             string
@@ -45,12 +45,12 @@ func TestAtAcceptsMonthYearAndClamps(t *testing.T) {
 		scrubberPhrase  string
 		titleNotContain string
 	}{
-		{open: "/?at=1999-03", search: "?at=1999-03", title: "Who was in the CSTO at the end of March 1999", dateTime: "1999-03-31", aze: "member", scrubberPhrase: "end of March 1999"},
-		{open: "/?at=1995", search: "?at=1995", title: "Who was in the CSTO at the end of 1995", dateTime: "1995-12-31", aze: "member", scrubberPhrase: "end of 1995"},
-		{open: "/?at=1999-12", search: "?at=1999-12", title: "end of December 1999", dateTime: "1999-12-31", aze: "former"},
-		{open: "/?at=1990-06-01", search: "?at=1991-01-01", title: "No state was in the CSTO on 1 January 1991", note: "1 June 1990", dateTime: "1991-01-01", aze: "none", noMembers: true},
-		{open: "/?country=arm&at=1990", search: "?at=1991-01-01&country=ARM", title: "No state was in the CSTO", note: "1990", dateTime: "1991-01-01", aze: "none", noMembers: true},
-		{open: "/?at=1999-3&country=RUS", search: "?country=RUS", title: "Who was in the CSTO on 27 November 2025", dateTime: "2025-11-27", aze: "former"},
+		{open: "/?at=1999-03", url: "/at/1999-03/", title: "Who was in the CSTO at the end of March 1999", dateTime: "1999-03-31", aze: "member", scrubberPhrase: "end of March 1999"},
+		{open: "/?at=1995", url: "/at/1995/", title: "Who was in the CSTO at the end of 1995", dateTime: "1995-12-31", aze: "member", scrubberPhrase: "end of 1995"},
+		{open: "/?at=1999-12", url: "/at/1999-12/", title: "end of December 1999", dateTime: "1999-12-31", aze: "former"},
+		{open: "/?at=1990-06-01", url: "/at/1991-01-01/", title: "No state was in the CSTO on 1 January 1991", note: "1 June 1990", dateTime: "1991-01-01", aze: "none", noMembers: true},
+		{open: "/?country=arm&at=1990", url: "/country/ARM/?at=1991-01-01", title: "No state was in the CSTO", note: "1990", dateTime: "1991-01-01", aze: "none", noMembers: true},
+		{open: "/?at=1999-3&country=RUS", url: "/country/RUS/", title: "Who was in the CSTO on 27 November 2025", dateTime: "2025-11-27", aze: "former"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.TrimPrefix(tt.open, "/?"), func(t *testing.T) {
@@ -81,8 +81,8 @@ func TestAtAcceptsMonthYearAndClamps(t *testing.T) {
 			if !strings.Contains(got.Scrubber, tt.scrubberPhrase) {
 				t.Errorf("date slider label %q, want %q", got.Scrubber, tt.scrubberPhrase)
 			}
-			if got.Search != tt.search {
-				t.Errorf("URL query %q, want it normalised to %q", got.Search, tt.search)
+			if got.URL != tt.url {
+				t.Errorf("URL %q, want it normalised to %q", got.URL, tt.url)
 			}
 			if got.History != before+1 {
 				t.Errorf("history has %d entries after one navigation from %d: normalising added one", got.History, before)

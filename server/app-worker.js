@@ -10,8 +10,10 @@
 //    new version's cache must not mix in the old one's files. The server
 //    and static hosts ignore the parameter; it is stored under the plain URL;
 //  - a page asked for with a query string (a deep link such as
-//    /?event=armenia-freezes) falls back, offline, to the cached page
-//    without the query: the client app reads the query itself;
+//    /embed?event=armenia-freezes) falls back, offline, to the cached page
+//    without the query, and a view's own path (/event/ID/, /country/ISO/,
+//    /at/DATE/, under the site's prefix) to the cached page at /: the
+//    client app reads the view from the path and the query itself;
 //  - old caches are deleted only once the new one is complete, and each
 //    version reads only its own cache, so old and new files never mix;
 //  - it does not claim open pages on activation: go-app takes a worker
@@ -89,7 +91,8 @@ async function respond(request) {
   } catch {
     // Offline and not cached as asked: a page with a query string is the
     // same page; the client app restores the view from the query.
-    const page = await cache.match(request, { ignoreSearch: true });
+    const page = (await cache.match(request, { ignoreSearch: true })) ||
+      (isViewPath(request.url) && (await cache.match(self.registration.scope)));
     if (page) {
       return page;
     }
@@ -97,4 +100,15 @@ async function respond(request) {
     // also log an uncaught rejection in the worker for every such request.
     return Response.error();
   }
+}
+
+// isViewPath reports whether url is a view's own path within the worker's
+// scope (the site's root, prefix included): the page at / draws it.
+function isViewPath(url) {
+  const scope = self.registration.scope;
+  if (!url.startsWith(scope)) {
+    return false;
+  }
+  const rest = url.slice(scope.length);
+  return ["event/", "country/", "at/"].some((folder) => rest.startsWith(folder));
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"strings"
 
 	"explainer/app/content"
 	"explainer/app/embed"
@@ -29,24 +30,59 @@ import (
 // canonical form (the default date left out, parameters in a fixed order),
 // and at /embed the embed's options that differ from the defaults (its
 // view, theme and the host's ids, which its links carry on). Every other
-// parameter, unknown or malformed, is left out.
+// parameter, unknown or malformed, is left out. For the full page, path is
+// the view's canonical path (canonicalPages redirects to it first), so the
+// query is what view.Path writes after it.
 func canonicalQuery(path, rawQuery string) string {
-	v := view.Parse(rawQuery, content.Default())
-	v.Extra = ""
+	c := content.Default()
 	if path == embed.Path {
+		v := view.Parse(rawQuery, c)
 		v.Extra = embed.Parse(rawQuery).Query()
+		return v.Query(c)
 	}
-	return v.Query(content.Default())
+	v, _ := view.ParsePath(path, rawQuery, c)
+	v.Extra = ""
+	if path == "/" {
+		// Only a view without a path of its own, or one whose date was
+		// clamped, is rendered at / (see canonicalPages): in the query form.
+		return v.Query(c)
+	}
+	_, q, _ := strings.Cut(v.Path(c), "?")
+	return q
 }
 
 // canonicalPages has next render each page for its canonical query (see
 // canonicalQuery), whatever query it was asked with; other routes are
-// passed on as they are.
-func canonicalPages(next http.Handler) http.Handler {
+// passed on as they are. A full page asked for at another path than its
+// view's canonical one (the query form /?event=x, /country/arm/, a value
+// that names nothing) is redirected there, for good (301), with the
+// request's other parameters kept for the publisher's analytics: the
+// canonical path is the URL a static host serves with the view's own link
+// preview, so it is the one to share (but see the clamped date below). A
+// path that only looks like a view's
+// (/event/a/b) is not found.
+func canonicalPages(next http.Handler, s site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !components.IsPage(r.URL.Path) {
+			if viewFolder(r.URL.Path) {
+				// go-app routes the whole folder to the page.
+				http.NotFound(w, r)
+				return
+			}
 			next.ServeHTTP(w, r)
 			return
+		}
+		if r.URL.Path != embed.Path {
+			v, _ := view.ParsePath(r.URL.Path, r.URL.RawQuery, content.Default())
+			target := v.Path(content.Default())
+			// A date outside the map's range is shown at the nearest day
+			// with a note naming the date asked for: the note needs the
+			// address as the reader gave it, which the app then replaces
+			// with the canonical one itself.
+			if p, _, _ := strings.Cut(target, "?"); p != r.URL.Path && v.Asked.IsZero() {
+				http.Redirect(w, r, s.prefix+target, http.StatusMovedPermanently)
+				return
+			}
 		}
 		q := canonicalQuery(r.URL.Path, r.URL.RawQuery)
 		if q != r.URL.RawQuery || r.URL.ForceQuery {
@@ -60,6 +96,12 @@ func canonicalPages(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// viewFolder reports whether p is under one of the folders of the views'
+// paths (see view.Path).
+func viewFolder(p string) bool {
+	return strings.HasPrefix(p, view.PathEvent) || strings.HasPrefix(p, view.PathCountry) || strings.HasPrefix(p, view.PathAt)
 }
 
 // pageKey is the page cache's key for a request canonicalPages passed on:

@@ -51,9 +51,10 @@ func TestJunkParamsRenderTheCanonicalPage(t *testing.T) {
 	}
 	fixed := []struct{ target, canonical string }{
 		{"/?fbclid=abc", "/"},
-		{"/?utm_source=x&event=armenia-freezes&utm_medium=y", "/?event=armenia-freezes"},
-		{"/?country=arm&gclid=1&event=armenia-freezes", "/?event=armenia-freezes&country=ARM"},
-		{"/?at=1996-06-30&mc_eid=9&country=GEO&x=%zz", "/?at=1996-06-30&country=GEO"},
+		{"/event/armenia-freezes/?utm_source=x&utm_medium=y", "/event/armenia-freezes/"},
+		{"/event/armenia-freezes/?country=arm&gclid=1&event=nope", "/event/armenia-freezes/?country=ARM"},
+		{"/country/GEO/?at=1996-06-30&mc_eid=9&x=%zz", "/country/GEO/?at=1996-06-30"},
+		{"/at/1999-06/?at=2001&fbclid=1", "/at/1999-06/"},
 		{"/?at=2025-11-27", "/"},
 		{"/?view=map&theme=dark", "/"},
 		{"/embed?fbclid=abc", "/embed"},
@@ -90,8 +91,12 @@ func TestJunkParamsRenderTheCanonicalPage(t *testing.T) {
 		case 2:
 			v = v.ShowDate(view.Earliest.AddDays(rnd.IntN(12000)), content.Default())
 		}
-		canonical := v.Query(content.Default())
-		parts := strings.Split(canonical, "&")
+		canonical := v.Path(content.Default())
+		path, query, _ := strings.Cut(canonical, "?")
+		var parts []string
+		if query != "" {
+			parts = strings.Split(query, "&")
+		}
 		for len(parts) < 4 {
 			// Not a view's own parameter: the first of a name is the one read.
 			if j := junkParams[rnd.IntN(len(junkParams))]; !regexp.MustCompile(`^(at|event|country)=`).MatchString(j) {
@@ -99,9 +104,9 @@ func TestJunkParamsRenderTheCanonicalPage(t *testing.T) {
 			}
 		}
 		rnd.Shuffle(len(parts), func(i, j int) { parts[i], parts[j] = parts[j], parts[i] })
-		target := "/?" + strings.Join(parts, "&")
-		if got, want := page(target), page("/?"+canonical); got != want {
-			t.Errorf("GET %s differs from GET /?%s: %s", target, canonical, firstDifference([]byte(got), []byte(want)))
+		target := path + "?" + strings.Join(parts, "&")
+		if got, want := page(target), page(canonical); got != want {
+			t.Errorf("GET %s differs from GET %s: %s", target, canonical, firstDifference([]byte(got), []byte(want)))
 		}
 	}
 }
@@ -118,7 +123,7 @@ func TestJunkParamsAreAnsweredFromTheCache(t *testing.T) {
 	})
 	c := newPageCache(next, 1<<20)
 	c.key = pageKey(site{})
-	h := canonicalPages(c)
+	h := canonicalPages(c, site{})
 	get := func(target string, header ...string) string {
 		r := httptest.NewRequest(http.MethodGet, target, nil)
 		for i := 0; i+1 < len(header); i += 2 {
@@ -128,19 +133,19 @@ func TestJunkParamsAreAnsweredFromTheCache(t *testing.T) {
 		h.ServeHTTP(w, r)
 		return w.Body.String()
 	}
-	first := get("/?event=armenia-freezes")
+	first := get("/event/armenia-freezes/")
 	for i := range 500 {
 		junk := junkParams[i%len(junkParams)]
-		if got := get(fmt.Sprintf("/?event=armenia-freezes&%s&fbclid=%d", junk, i), "X-Forwarded-Proto", fmt.Sprint("junk", i)); got != first {
+		if got := get(fmt.Sprintf("/event/armenia-freezes/?%s&fbclid=%d", junk, i), "X-Forwarded-Proto", fmt.Sprint("junk", i)); got != first {
 			t.Fatalf("request %d got %q, want the cached %q", i, got, first)
 		}
 	}
 	if n := renders.Load(); n != 1 {
 		t.Errorf("%d renders for one view asked with 500 junk queries", n)
 	}
-	get("/?event=armenia-freezes&country=ARM")
+	get("/event/armenia-freezes/?country=ARM")
 	get("/embed?event=armenia-freezes")
-	get("/?event=armenia-freezes", "X-Forwarded-Proto", "https") // the oEmbed link names https
+	get("/event/armenia-freezes/", "X-Forwarded-Proto", "https") // the oEmbed link names https
 	if n := renders.Load(); n != 4 {
 		t.Errorf("%d renders for four pages, want 4", n)
 	}
@@ -208,7 +213,7 @@ func TestPagesCacheControlAndRevalidation(t *testing.T) {
 	h, _ := testSite(t)
 	for _, tt := range []struct{ path, cacheControl string }{
 		{"/", pageCacheControl},
-		{"/?event=armenia-freezes&utm_source=x", pageCacheControl},
+		{"/event/armenia-freezes/?utm_source=x", pageCacheControl},
 		{"/embed?view=map", pageCacheControl},
 		{"/app.js", pageCacheControl},
 		{"/wasm_exec.js", pageCacheControl},

@@ -12,7 +12,7 @@ import (
 const usage = `usage:
   explainer serve  [-addr HOST:PORT] [-web DIR] [-origin URL] [-embed-ancestors LIST]
                                                        serve the explainer (default 127.0.0.1:8000)
-  explainer export -out DIR [-origin URL] [-prefix /path] [-web DIR]
+  explainer export -out DIR [-origin URL] [-prefix /path] [-months] [-web DIR]
                                                        write a static site for any static host
   explainer check                                      check the content files (run from the repository)
 `
@@ -51,6 +51,7 @@ func Command(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	case "export":
 		out := fs.String("out", "", "folder to write the static site to (required)")
 		prefix := fs.String("prefix", "", "URL path the site is served under, e.g. /csto for a project site")
+		months := fs.Bool("months", false, "also write a page and a share card for every month the date slider steps through")
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
@@ -65,7 +66,7 @@ func Command(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if err != nil {
 			return err
 		}
-		return export(*out, s, assets, stdout, stderr)
+		return export(*out, s, assets, *months, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -12,6 +12,11 @@ import (
 	"sort"
 	"strings"
 
+	"explainer/app/content"
+	"explainer/app/date"
+	"explainer/app/share"
+	"explainer/app/story"
+	"explainer/app/view"
 	"explainer/components"
 )
 
@@ -20,13 +25,15 @@ import (
 // exportRoutes), so a static host behind a CDN serves the same explainer as
 // `serve` does. s.prefix is the URL path the site will be served under (""
 // for a host's root); s.origin makes the link previews' addresses absolute.
-func export(out string, s site, a *assets, stdout, stderr io.Writer) error {
+func export(out string, s site, a *assets, months bool, stdout, stderr io.Writer) error {
 	if s.origin == "" {
-		fmt.Fprintln(stderr, "export: warning: no -origin given: link previews (Open Graph) will have no absolute URL, so social networks show no image")
+		fmt.Fprintln(stderr, "export: warning: no -origin given: the pages' link previews (og:url, og:image, the canonical link) "+
+			"will name http://localhost, so Facebook, X, LinkedIn, Slack and the rest will show no preview; "+
+			"export again with -origin https://your.host")
 	}
 	s.static = true
 	h := newServer(a, s, frameAnyone)
-	routes, err := exportRoutes(a)
+	routes, err := exportRoutes(a, months)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -36,6 +43,9 @@ func export(out string, s site, a *assets, stdout, stderr io.Writer) error {
 			return fmt.Errorf("export: %w", err)
 		}
 		file := filepath.Join(out, filepath.FromSlash(exportFile(route)))
+		if route == notFoundPage {
+			file = filepath.Join(out, "404.html")
+		}
 		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
@@ -53,8 +63,9 @@ func export(out string, s site, a *assets, stdout, stderr io.Writer) error {
 // every file of the web folder, precompressed copies included (a static
 // host sends those itself, by Accept-Encoding), and the build's files
 // again at their content-hashed paths, which the pages name.
-func exportRoutes(a *assets) ([]string, error) {
-	routes := append(components.Paths(),
+func exportRoutes(a *assets, months bool) ([]string, error) {
+	routes := append(components.Paths(), viewRoutes(content.Default(), months)...)
+	routes = append(routes,
 		"/app.js", "/app-worker.js", "/wasm_exec.js", "/app.css",
 		"/manifest.webmanifest", "/manifest.json")
 	routes = append(routes, dataPaths()...)
@@ -80,12 +91,82 @@ func exportRoutes(a *assets) ([]string, error) {
 	return routes, nil
 }
 
+// viewRoutes lists the views' pages the export writes, and the share
+// card each names: the default view, every event, every state the story
+// covers (with a membership history or a part in the article), and the
+// dates the content names (the article's date mentions, the membership
+// changes) and every year the map covers; with months, every month too
+// (the date slider's steps). A static host cannot render a view it was not
+// given: the others fall back to 404.html, the app, which reads the view
+// from its path.
+func viewRoutes(c *content.Content, months bool) []string {
+	var views []view.View
+	views = append(views, view.Default())
+	for _, e := range c.Timeline.Events() {
+		views = append(views, view.Default().SelectEvent(e.ID, c))
+	}
+	states := c.History.States()
+	for _, r := range c.Roles.All() {
+		states = append(states, r.ISO)
+	}
+	for _, iso := range states {
+		views = append(views, view.Default().SelectCountry(iso, c))
+	}
+	var dates []date.Date
+	for _, p := range c.Article.Paragraphs {
+		for _, s := range p.Spans {
+			if s.Kind == story.Date {
+				dates = append(dates, s.From)
+			}
+		}
+	}
+	for _, iso := range c.History.States() {
+		for _, t := range c.History.Transitions(iso) {
+			dates = append(dates, t.Date)
+		}
+	}
+	for y := view.Earliest.Year; y <= view.Latest.Year; y++ {
+		dates = append(dates, date.Date{Year: y, Prec: date.Year})
+		if months {
+			for m := 1; m <= 12; m++ {
+				dates = append(dates, date.Date{Year: y, Month: m, Prec: date.Month})
+			}
+		}
+	}
+	for _, d := range dates {
+		if v, ok := view.ParsePath(view.PathAt+d.String()+"/", "", c); ok {
+			views = append(views, v)
+		}
+	}
+	seen := map[string]bool{}
+	var routes []string
+	for _, v := range views {
+		for _, r := range []string{v.Path(c), share.CardPath(v, c)} {
+			if !seen[r] {
+				seen[r] = true
+				routes = append(routes, r)
+			}
+		}
+	}
+	return append(routes, notFoundPage)
+}
+
+// notFoundPage is the route whose answer the export writes as 404.html:
+// the app at the default view, which static hosts (GitHub Pages, Netlify,
+// Cloudflare Pages; deploy/ for Caddy and nginx under the views' folders)
+// send for a path they have no file for. The app reads the view from the
+// path, so a date the export did not write still opens at that date.
+const notFoundPage = "/?404"
+
 // exportFile is the file of the export that a static host serves at route:
-// a page is an .html file, "/" index.html; anything else keeps its path.
+// a page is an .html file, "/" index.html, a view's path the index.html of
+// its folder; anything else keeps its path.
 func exportFile(route string) string {
 	switch {
 	case route == "/":
 		return "index.html"
+	case strings.HasSuffix(route, "/") && components.IsPage(route):
+		return strings.TrimPrefix(route, "/") + "index.html"
 	case components.IsPage(route):
 		return strings.TrimPrefix(route, "/") + ".html"
 	}

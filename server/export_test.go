@@ -22,8 +22,11 @@ import (
 // exportRoute is the route whose body file holds: exportFile's inverse.
 func exportRoute(file string) string {
 	file = path.Clean("/" + filepath.ToSlash(file))
-	if file == "/index.html" {
+	if file == "/index.html" || file == "/404.html" { // 404.html is the default page
 		return "/"
+	}
+	if dir, ok := strings.CutSuffix(file, "/index.html"); ok && components.IsPage(dir+"/") {
+		return dir + "/"
 	}
 	if page := strings.TrimSuffix(file, ".html"); page != file && components.IsPage(page) {
 		return page
@@ -52,7 +55,7 @@ func TestExportIsWhatTheServerAnswers(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := t.TempDir()
-			if err := export(out, s, a, io.Discard, io.Discard); err != nil {
+			if err := export(out, s, a, false, io.Discard, io.Discard); err != nil {
 				t.Fatal(err)
 			}
 			srv := newServer(a, s, frameAnyone)

@@ -10,6 +10,7 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/embed"
+	"explainer/app/share"
 	"explainer/app/view"
 	"explainer/components"
 )
@@ -57,28 +58,35 @@ func oembedHandler(s site) http.Handler {
 			return
 		}
 		path := strings.TrimPrefix(page.Path, s.prefix)
-		if path != "/" && path != "" && path != embed.Path {
+		if path == "" {
+			path = "/"
+		}
+		v, ok := view.ParsePath(path, page.RawQuery, content.Default())
+		if path == embed.Path {
+			v, ok = view.Parse(page.RawQuery, content.Default()), true
+		}
+		if !ok {
 			http.NotFound(w, r)
 			return
 		}
-		v := view.Parse(page.RawQuery, content.Default())
 		opts := embed.Parse(page.RawQuery)
 		v.Extra = ""
 		width := clampInt(q.Get("maxwidth"), oembedWidth, 200, oembedMaxWidth)
 		height := clampInt(q.Get("maxheight"), opts.View.Height(), 200, opts.View.Height())
 		src := embed.URL(base, opts, v.Query(content.Default()))
 		resp := oembedResponse{
-			Type:            "rich",
-			Version:         "1.0",
-			Title:           components.Title,
-			ProviderName:    components.Title,
-			ProviderURL:     base + "/",
-			HTML:            embed.IFrame(src, components.Title+": "+opts.View.Label(), height),
-			Width:           width,
-			Height:          height,
-			ThumbnailURL:    base + "/web/screenshots/wide.png",
-			ThumbnailWidth:  1280,
-			ThumbnailHeight: 800,
+			Type:         "rich",
+			Version:      "1.0",
+			Title:        components.Title,
+			ProviderName: components.Title,
+			ProviderURL:  base + "/",
+			HTML:         embed.IFrame(src, components.Title+": "+opts.View.Label(), height),
+			Width:        width,
+			Height:       height,
+			// The view's share card, as its page's og:image.
+			ThumbnailURL:    base + share.CardPath(v, content.Default()),
+			ThumbnailWidth:  cardWidth,
+			ThumbnailHeight: cardHeight,
 			CacheAge:        86400,
 		}
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -108,11 +116,17 @@ func clampInt(s string, def, lo, hi int) int {
 
 // oembedLink is the discovery link for a page, for its <head>.
 func oembedLink(s site, r *http.Request) string {
-	page := s.base(r) + strings.TrimPrefix(r.URL.Path, s.prefix)
 	// The canonical form of the view, not the raw query: short, and only
 	// values the explainer understands (others are re-encoded).
-	if q := view.Parse(r.URL.RawQuery, content.Default()).Query(content.Default()); q != "" {
-		page += "?" + q
+	page := s.base(r) + r.URL.Path
+	if r.URL.Path == embed.Path {
+		if q := view.Parse(r.URL.RawQuery, content.Default()).Query(content.Default()); q != "" {
+			page += "?" + q
+		}
+	} else {
+		v, _ := view.ParsePath(r.URL.Path, r.URL.RawQuery, content.Default())
+		v.Extra = ""
+		page = share.PageURL(s.base(r), v, content.Default())
 	}
 	href := s.base(r) + "/oembed?url=" + url.QueryEscape(page) + "&format=json"
 	return `<link rel="alternate" type="application/json+oembed" href="` + html.EscapeString(href) +

@@ -17,6 +17,9 @@ func TestOEmbed(t *testing.T) {
 	}{
 		{"url=" + url.QueryEscape(page) + "&format=json", 200},
 		{"url=" + url.QueryEscape("http://example.com/embed?view=map&theme=dark"), 200},
+		{"url=" + url.QueryEscape("http://example.com/event/armenia-freezes/?country=ARM"), 200},
+		{"url=" + url.QueryEscape("http://example.com/country/ARM/"), 200},
+		{"url=" + url.QueryEscape("http://example.com/event/armenia-freezes/x/"), http.StatusNotFound},
 		{"url=" + url.QueryEscape(page) + "&format=xml", http.StatusNotImplemented},
 		{"url=" + url.QueryEscape("http://other.example/"), http.StatusNotFound},
 		{"url=" + url.QueryEscape("http://example.com/web/app.wasm"), http.StatusNotFound},
@@ -49,7 +52,7 @@ func TestOEmbed(t *testing.T) {
 
 func TestOEmbedDiscoveryOnEveryPage(t *testing.T) {
 	h, _ := testSite(t)
-	for _, path := range []string{"/", "/embed?view=timeline", "/?event=armenia-freezes&junk=%3Cx%3E"} {
+	for _, path := range []string{"/", "/embed?view=timeline", "/event/armenia-freezes/?junk=%3Cx%3E"} {
 		html := body(t, get(t, h, path))
 		i := strings.Index(html, `<link rel="alternate" type="application/json+oembed" href="http://example.com/oembed?url=http%3A%2F%2Fexample.com%2F`)
 		if i < 0 || i > strings.Index(html, "</head>") {

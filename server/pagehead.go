@@ -16,7 +16,7 @@ func withPageHead(next http.Handler, head func(*http.Request) string) http.Handl
 		body := rec.body.Bytes()
 		if strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
 			if head != nil {
-				body = bytes.Replace(body, []byte("</head>"), []byte(head(r)+"</head>"), 1)
+				body = bytes.Replace(withoutGoAppPreview(body), []byte("</head>"), []byte(head(r)+"</head>"), 1)
 			}
 			rec.header.Set("Content-Type", "text/html; charset=utf-8")
 		}

@@ -236,7 +236,7 @@ func getRaw(h http.Handler, path, rawQuery string) *httptest.ResponseRecorder {
 
 func TestPagesHaveNoInlineScriptOrHandlers(t *testing.T) {
 	h, _ := testSite(t)
-	for _, path := range []string{"/", "/?event=armenia-freezes&country=ARM", "/?at=1996-06-30&country=GEO",
+	for _, path := range []string{"/", "/event/armenia-freezes/?country=ARM", "/country/GEO/?at=1996-06-30", "/at/1999-06/",
 		"/embed?view=all&event=armenia-freezes&country=ARM", "/embed?view=map&theme=dark"} {
 		res := get(t, h, path)
 		page := body(t, res)
@@ -492,7 +492,7 @@ func TestHostileQueriesGetTheDefaultView(t *testing.T) {
 // Good values survive next to bad ones, and the bad ones still leave no trace.
 func TestHostileValuesBesideGoodOnes(t *testing.T) {
 	h, _ := testSite(t)
-	w := getRaw(h, "/", `country=ARM&event=<script>alert(1)</script>&at=2024-02-30&x="><b>`)
+	w := getRaw(h, "/country/ARM/", `country=<script>&event=<script>alert(1)</script>&at=2024-02-30&x="><b>`)
 	page := w.Body.String()
 	if w.Code != 200 || !strings.Contains(page, `id="country-card"`) {
 		t.Fatalf("status %d; Armenia's card should be open", w.Code)
@@ -792,7 +792,7 @@ func serveMany(t *testing.T, h http.Handler, total int, settle time.Duration) (s
 	tr.CloseIdleConnections()
 	serving = settledGoroutines(before+2, settle)
 
-	paths := []string{"/", "/?event=armenia-freezes&country=ARM", "/embed?view=map", "/web/app.wasm",
+	paths := []string{"/", "/event/armenia-freezes/?country=ARM", "/?event=armenia-freezes", "/embed?view=map", "/web/app.wasm",
 		"/app.js", "/manifest.webmanifest", "/nope", "/web/%2e%2e/go.mod", "/?country=%3Cscript%3E",
 		"/oembed?url=" + url.QueryEscape("http://"+addr+"/?country=ARM") + "&format=json"}
 	const workers = 8

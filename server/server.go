@@ -19,6 +19,8 @@ import (
 	"explainer/app/dataset"
 	"explainer/app/embed"
 	"explainer/app/media"
+	"explainer/app/share"
+	"explainer/app/view"
 )
 
 // contentSecurityPolicy allows the page to load only its own files, and
@@ -86,19 +88,23 @@ func newServerCaching(a *assets, s site, embedAncestors string, cacheBytes int) 
 	mux.Handle("/manifest.json", withCacheControl(manifestHandler(s.prefix), pageCacheControl))
 	mux.Handle("/oembed", oembedHandler(s))
 	mux.Handle(dataset.Dir, withCacheControl(dataHandler(dataFiles(content.Default())), pageCacheControl))
+	mux.Handle(share.CardPrefix, withCacheControl(cards, pageCacheControl))
 	// go-app would fetch these over HTTP from its resource provider; we have none.
 	mux.Handle("/sitemap.xml", http.NotFoundHandler())
 	mux.Handle("/ads.txt", http.NotFoundHandler())
 	goapp := newAppHandler(a, s)
 	mux.Handle("/app.js", withCacheControl(patchedAppJS(goapp), pageCacheControl))
-	var head func(*http.Request) string
-	if !s.static { // a static host has no /oembed to discover
-		head = func(r *http.Request) string { return oembedLink(s, r) }
+	head := func(r *http.Request) string {
+		h := viewHead(s, r)
+		if !s.static { // a static host has no /oembed to discover
+			h += oembedLink(s, r)
+		}
+		return h
 	}
 	pages := newPageCache(withPageHead(goapp, head), cacheBytes)
 	pages.key = pageKey(s)
 	mux.Handle("/app-worker.js", withCacheControl(pages, workerCacheControl))
-	mux.Handle("/", withCacheControl(canonicalPages(pages), pageCacheControl))
+	mux.Handle("/", withCacheControl(canonicalPages(pages, s), pageCacheControl))
 	return withHeaders(mux, embedAncestors)
 }
 
@@ -125,10 +131,11 @@ func withHeaders(next http.Handler, embedAncestors string) http.Handler {
 			return
 		}
 		// No path of the site has a ".." segment or any other non-canonical
-		// form ("/web/.", "//x", "/a/./b", a trailing "/"): answer 404 rather
-		// than let the mux redirect to a cleaned path somewhere else.
+		// form ("/web/.", "//x", "/a/./b", a trailing "/" but on a view's
+		// path): answer 404 rather than let the mux redirect to a cleaned
+		// path somewhere else.
 		if p := r.URL.Path; strings.Contains(p, "..") || strings.Contains(r.URL.RawPath, "..") ||
-			p != "/" && path.Clean(p) != p {
+			p != "/" && path.Clean(p) != p && !(path.Clean(p)+"/" == p && view.IsPath(p)) {
 			http.NotFound(w, r)
 			return
 		}

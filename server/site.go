@@ -3,7 +3,9 @@ package server
 import (
 	"fmt"
 	"net/http"
+	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -25,7 +27,48 @@ func (s site) originOf(r *http.Request) string {
 	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
 		scheme = "https"
 	}
-	return scheme + "://" + r.Host
+	host := r.Host
+	if !validHost(host) {
+		// The page would name it in its link preview and oEmbed link: a
+		// hostile Host must not reach the HTML, or the page cache.
+		host = fallbackHost
+	}
+	return scheme + "://" + host
+}
+
+// fallbackHost stands in for a request's Host that is not a plain host
+// name or address: an absolute address still, on the machine itself.
+const fallbackHost = "localhost"
+
+// validHost reports whether h is a host name (letters, digits, "-" and
+// "." in labels of at most 63), an IPv4 address or a bracketed IPv6
+// address, with an optional port.
+func validHost(h string) bool {
+	if h == "" || len(h) > 255 {
+		return false
+	}
+	name := h
+	if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.HasSuffix(h, "]") {
+		port := h[i+1:]
+		if port == "" || len(port) > 5 || port[0] == '0' || strings.Trim(port, "0123456789") != "" {
+			return false
+		}
+		if n, _ := strconv.Atoi(port); n > 65535 {
+			return false
+		}
+		name = h[:i]
+	}
+	if ip, found := strings.CutPrefix(name, "["); found {
+		addr, err := netip.ParseAddr(strings.TrimSuffix(ip, "]"))
+		return strings.HasSuffix(ip, "]") && err == nil && addr.Is6() && addr.Zone() == ""
+	}
+	for _, label := range strings.Split(name, ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' ||
+			strings.Trim(label, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // base is the origin plus the prefix: where "/" of the site is.

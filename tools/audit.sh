@@ -3,7 +3,7 @@
 # practices and SEO, on a phone (Lighthouse's default mobile emulation and
 # throttling), against the built app served on loopback.
 #
-#   tools/audit.sh [PATH]        e.g. tools/audit.sh "/?event=armenia-freezes"
+#   tools/audit.sh [PATH]        e.g. tools/audit.sh "/event/armenia-freezes/"
 #
 # It prints the four scores and every audit that does not pass, and keeps
 # the full reports in $AUDIT_OUT (default .cache/audit/). AUDIT_WEB

@@ -136,14 +136,14 @@ fi
 
 # The mix's paths, repeated by how often readers ask for them: the opening
 # page most, then events, states, dates (the same ones every run) and the
-# embeds.
+# embeds; the views at their canonical paths, which the pages link.
 {
 	for _ in $(seq 1 120); do echo "/"; done
-	for e in $events; do for _ in 1 2 3; do echo "/?event=$e"; done; done
-	for s in $states; do echo "/?country=$s"; done
+	for e in $events; do for _ in 1 2 3; do echo "/event/$e/"; done; done
+	for s in $states; do echo "/country/$s/"; done
 	RANDOM=42
 	for _ in $(seq 1 60); do
-		echo "/?at=$(date -u -d "@$((694224000 + (RANDOM * 32768 + RANDOM) % 1104537600))" +%F)"
+		echo "/at/$(date -u -d "@$((694224000 + (RANDOM * 32768 + RANDOM) % 1104537600))" +%F)/"
 	done
 	for v in all map timeline article; do for _ in $(seq 1 8); do echo "/embed?view=$v"; done; done
 } >"$work/paths.txt"

@@ -16,6 +16,6 @@ shoot() { # size file query
 		--window-size="$1" --virtual-time-budget=15000 --screenshot="web/screenshots/$2.png" \
 		"http://127.0.0.1:8765/$3" 2>/dev/null
 }
-shoot 1280,800 wide "?event=armenia-freezes"
+shoot 1280,800 wide "event/armenia-freezes/"
 shoot 390,844 narrow ""
 ls -l web/screenshots

@@ -117,28 +117,3 @@ func TestParagraphsMentioning(t *testing.T) {
 		t.Error("an unknown state mentions paragraphs")
 	}
 }
-
-func TestShareTextSaysTheView(t *testing.T) {
-	c := Default()
-	for query, want := range map[string]string{
-		"":                                  "Who was in the CSTO on 27 November 2025",
-		"at=1999-03":                        "Who was in the CSTO at the end of March 1999",
-		"event=armenia-freezes":             "22 February 2024: " + mustEvent(t, c, "armenia-freezes").Headline,
-		"country=ARM":                       "Armenia: member, participation frozen",
-		"country=UZB&at=2000-01-01":         "Uzbekistan: former member (1 January 2000)",
-		"event=armenia-freezes&country=ARM": "22 February 2024: " + mustEvent(t, c, "armenia-freezes").Headline,
-	} {
-		if got := c.ShareText(view.Parse(query, c)); got != want {
-			t.Errorf("%q: %q, want %q", query, got, want)
-		}
-	}
-}
-
-func mustEvent(t *testing.T, c *Content, id string) timeline.Event {
-	t.Helper()
-	e, ok := c.Timeline.Lookup(id)
-	if !ok {
-		t.Fatalf("no event %q", id)
-	}
-	return e
-}

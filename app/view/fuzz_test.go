@@ -1,6 +1,7 @@
 package view_test
 
 import (
+	"strings"
 	"testing"
 
 	"explainer/app/content"
@@ -56,4 +57,41 @@ func checkValid(t *testing.T, q string, v view.View, c *content.Content) {
 	if v.Country != "" && !c.HasCountry(v.Country) {
 		t.Fatalf("Parse(%q): unknown country %q", q, v.Country)
 	}
+}
+
+// FuzzParsePath does the same for the path form: whatever the path and
+// query, ParsePath returns a valid view, and its canonical Path reads back
+// as the same view and is written the same way again.
+func FuzzParsePath(f *testing.F) {
+	for _, s := range [][2]string{
+		{"/", ""}, {"/", "event=armenia-freezes"}, {"/event/armenia-freezes/", "country=arm"},
+		{"/country/AZE/", "at=2024-02"}, {"/at/1999-06-01/", ""}, {"/at/1999-06/", "view=map"},
+		{"/event/nope/", "at=1990"}, {"/at/%zz/", "country=ARM"}, {"/country/a%2Fb/", ""}, {"/event/a/b/", ""},
+	} {
+		f.Add(s[0], s[1])
+	}
+	c := content.Default()
+	f.Fuzz(func(t *testing.T, p, q string) {
+		v, ok := view.ParsePath(p, q, c)
+		if !ok {
+			if view.IsPath(p) {
+				t.Fatalf("ParsePath(%q) refused a path IsPath accepts", p)
+			}
+			return
+		}
+		checkValid(t, p+"?"+q, v, c)
+		canonical := v.Path(c)
+		cp, cq, _ := strings.Cut(canonical, "?")
+		if !view.IsPath(cp) {
+			t.Fatalf("Path %q is not a view's path", canonical)
+		}
+		back, ok := view.ParsePath(cp, cq, c)
+		v.Asked = date.Date{}
+		if !ok || back != v {
+			t.Fatalf("ParsePath(%q, %q) = %+v; its Path %q reads back as %+v", p, q, v, canonical, back)
+		}
+		if again := back.Path(c); again != canonical {
+			t.Fatalf("Path is not canonical: %q, then %q", canonical, again)
+		}
+	})
 }

@@ -66,6 +66,11 @@ type View struct {
 	// view, theme and host ids, say), so that navigating keeps them. They are
 	// not interpreted here.
 	Extra string
+
+	// InEmbed is set for a view shown at /embed, whose URL keeps the query
+	// form (an iframe's address is the host's to write, and its ids live in
+	// the query): links and navigation stay on /embed. Parse never sets it.
+	InEmbed bool
 }
 
 // maxExtra caps the length of Extra; a query with more foreign parameters
@@ -120,16 +125,20 @@ func (v View) Follow(next View) View {
 }
 
 // Reset returns the default view with v's extra parameters kept.
-func (v View) Reset() View { return View{At: Summit, Extra: v.Extra} }
+func (v View) Reset() View { return View{At: Summit, Extra: v.Extra, InEmbed: v.InEmbed} }
 
 // Parse reads a view from a URL query string (without the "?"). Each value
 // that is malformed or unknown to c is ignored. The date may be a day, a
 // month or a year (see setAt). When an event is selected and no date is
 // given, the map shows the event's date.
 func Parse(rawQuery string, c Catalog) View {
-	v := Default()
 	// ParseQuery keeps every pair it could read, so a bad pair loses only itself.
 	q, _ := url.ParseQuery(rawQuery)
+	return parseValues(q, c)
+}
+
+func parseValues(q url.Values, c Catalog) View {
+	v := Default()
 	atGiven := false
 	if at := first(q, ParamAt); at != "" {
 		if d, ok := parseAt(at); ok {

@@ -134,6 +134,15 @@ func Route(path string, newComponent func() Composer) {
 	routes.route(path, newComponent)
 }
 
+// RouteWithPrefix associates every path that starts with prefix to a
+// component, for paths that carry a value ("/event/" for "/event/x/").
+// An exact route (Route) wins over a prefix route, and the longest prefix
+// wins among prefix routes. Patched in (see third_party/go-app/README.md):
+// it replaces RouteWithRegexp, which linked regexp into the wasm.
+func RouteWithPrefix(prefix string, newComponent func() Composer) {
+	routes.routeWithPrefix(prefix, newComponent)
+}
+
 // NewZeroComponentFactory returns a function that, when invoked, creates and
 // returns a new instance of the same type as the provided component. The new
 // instance is initialized with zero values for all its fields.

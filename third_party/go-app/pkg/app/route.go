@@ -1,12 +1,21 @@
 package app
 
 import (
+	"strings"
 	"sync"
 )
 
 type router struct {
 	mu     sync.RWMutex
 	routes map[string]func() Composer
+	// prefixRoutes, longest prefix first, are matched when no exact
+	// route is.
+	prefixRoutes []prefixRoute
+}
+
+type prefixRoute struct {
+	prefix       string
+	newComponent func() Composer
 }
 
 func makeRouter() router {
@@ -22,6 +31,34 @@ func (r *router) route(path string, newComponent func() Composer) {
 	r.routes[path] = newComponent
 }
 
+func (r *router) routeWithPrefix(prefix string, newComponent func() Composer) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+
+	i := 0
+	for i < len(r.prefixRoutes) && len(r.prefixRoutes[i].prefix) >= len(prefix) {
+		if r.prefixRoutes[i].prefix == prefix {
+			r.prefixRoutes[i].newComponent = newComponent
+			return
+		}
+		i++
+	}
+	r.prefixRoutes = append(r.prefixRoutes, prefixRoute{})
+	copy(r.prefixRoutes[i+1:], r.prefixRoutes[i:])
+	r.prefixRoutes[i] = prefixRoute{prefix: prefix, newComponent: newComponent}
+}
+
+// byPrefix returns the factory of the longest prefix route path starts
+// with, or nil. The caller holds r.mu.
+func (r *router) byPrefix(path string) func() Composer {
+	for _, pr := range r.prefixRoutes {
+		if strings.HasPrefix(path, pr.prefix) {
+			return pr.newComponent
+		}
+	}
+	return nil
+}
+
 func (r *router) routed(path string) bool {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
@@ -30,7 +67,7 @@ func (r *router) routed(path string) bool {
 		return true
 	}
 
-	return false
+	return r.byPrefix(path) != nil
 }
 
 func (r *router) createComponent(path string) (Composer, bool) {
@@ -38,6 +75,10 @@ func (r *router) createComponent(path string) (Composer, bool) {
 	defer r.mu.RUnlock()
 
 	if newComponent, routed := r.routes[path]; routed {
+		return newComponent(), true
+	}
+
+	if newComponent := r.byPrefix(path); newComponent != nil {
 		return newComponent(), true
 	}
 
