@@ -8,6 +8,8 @@ PREFIX  ?=
 ORIGIN  ?=
 # MONTHS=1: the export also writes every month's page and card.
 MONTHS  ?=
+# VIEWS="/at/1999-06-01/ /country/ARM/": the export also writes these views' pages and cards.
+VIEWS   ?=
 # The client binary: trimmed paths and no symbol tables keep the wasm small.
 WASMFLAGS = -trimpath -ldflags="-s -w"
 STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -56,7 +58,7 @@ lint:
 	$(GO) run $(STATICCHECK) ./...
 
 export: build
-	$(GO) run . export -out $(OUT) -prefix "$(PREFIX)" -origin "$(ORIGIN)" $(if $(MONTHS),-months)
+	$(GO) run . export -out $(OUT) -prefix "$(PREFIX)" -origin "$(ORIGIN)" $(if $(MONTHS),-months) $(foreach v,$(VIEWS),-view '$(v)')
 
 # Go benchmarks, then the budget table (sizes against a go-app hello world,
 # first paint, ready time cold and warm, select-to-map, memory).

@@ -414,11 +414,12 @@ func exportSite(t *testing.T, prefix string) string {
 }
 
 // exportSiteAt is exportSite for a site whose public origin is known, so
-// the pages' link previews name absolute URLs on it.
-func exportSiteAt(t *testing.T, prefix, origin string) string {
+// the pages' link previews name absolute URLs on it; flags go to export
+// as they are (say, "-view", "/at/1999-06-01/").
+func exportSiteAt(t *testing.T, prefix, origin string, flags ...string) string {
 	t.Helper()
 	out := t.TempDir()
-	cmd := exec.Command(serverBin, "export", "-out", out, "-prefix", prefix, "-origin", origin)
+	cmd := exec.Command(serverBin, append([]string{"export", "-out", out, "-prefix", prefix, "-origin", origin}, flags...)...)
 	cmd.Dir = repoRoot
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("export: %v\n%s", err, b)

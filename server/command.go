@@ -7,12 +7,15 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"explainer/app/content"
+	"explainer/app/view"
 )
 
 const usage = `usage:
   explainer serve  [-addr HOST:PORT] [-web DIR] [-origin URL] [-embed-ancestors LIST]
                                                        serve the explainer (default 127.0.0.1:8000)
-  explainer export -out DIR [-origin URL] [-prefix /path] [-months] [-web DIR]
+  explainer export -out DIR [-origin URL] [-prefix /path] [-months] [-view PATH]... [-web DIR]
                                                        write a static site for any static host
   explainer check                                      check the content files (run from the repository)
 `
@@ -52,6 +55,12 @@ func Command(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		out := fs.String("out", "", "folder to write the static site to (required)")
 		prefix := fs.String("prefix", "", "URL path the site is served under, e.g. /csto for a project site")
 		months := fs.Bool("months", false, "also write a page and a share card for every month the date slider steps through")
+		var views []view.View
+		fs.Func("view", "also write this view's page and share card: a path such as /at/1999-06-01/ or /?at=1999-06-01 (repeatable)", func(s string) error {
+			v, err := exportView(s, content.Default())
+			views = append(views, v)
+			return err
+		})
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
@@ -66,7 +75,7 @@ func Command(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if err != nil {
 			return err
 		}
-		return export(*out, s, assets, *months, stdout, stderr)
+		return export(*out, s, assets, exportOptions{months: *months, views: views}, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil

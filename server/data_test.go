@@ -89,7 +89,7 @@ func TestDataFilesExportedAndCachedOffline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	routes, err := exportRoutes(a, false)
+	routes, err := exportRoutes(a, exportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestDataFilesExportedAndCachedOffline(t *testing.T) {
 	}
 	s, _ := newSite("https://explainer.example", "")
 	out := t.TempDir()
-	if err := export(out, s, a, false, io.Discard, io.Discard); err != nil {
+	if err := export(out, s, a, exportOptions{}, io.Discard, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	h, _ := testSite(t)

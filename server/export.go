@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -25,7 +26,7 @@ import (
 // exportRoutes), so a static host behind a CDN serves the same explainer as
 // `serve` does. s.prefix is the URL path the site will be served under (""
 // for a host's root); s.origin makes the link previews' addresses absolute.
-func export(out string, s site, a *assets, months bool, stdout, stderr io.Writer) error {
+func export(out string, s site, a *assets, opts exportOptions, stdout, stderr io.Writer) error {
 	if s.origin == "" {
 		fmt.Fprintln(stderr, "export: warning: no -origin given: the pages' link previews (og:url, og:image, the canonical link) "+
 			"will name http://localhost, so Facebook, X, LinkedIn, Slack and the rest will show no preview; "+
@@ -33,7 +34,7 @@ func export(out string, s site, a *assets, months bool, stdout, stderr io.Writer
 	}
 	s.static = true
 	h := newServer(a, s, frameAnyone)
-	routes, err := exportRoutes(a, months)
+	routes, err := exportRoutes(a, opts)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -63,8 +64,8 @@ func export(out string, s site, a *assets, months bool, stdout, stderr io.Writer
 // every file of the web folder, precompressed copies included (a static
 // host sends those itself, by Accept-Encoding), and the build's files
 // again at their content-hashed paths, which the pages name.
-func exportRoutes(a *assets, months bool) ([]string, error) {
-	routes := append(components.Paths(), viewRoutes(content.Default(), months)...)
+func exportRoutes(a *assets, opts exportOptions) ([]string, error) {
+	routes := append(components.Paths(), viewRoutes(content.Default(), opts)...)
 	routes = append(routes,
 		"/app.js", "/app-worker.js", "/wasm_exec.js", "/app.css",
 		"/manifest.webmanifest", "/manifest.json")
@@ -91,15 +92,22 @@ func exportRoutes(a *assets, months bool) ([]string, error) {
 	return routes, nil
 }
 
+// exportOptions says which views the export writes beyond those it always
+// writes (see viewRoutes).
+type exportOptions struct {
+	months bool        // every month the date slider steps through
+	views  []view.View // the editor's own (-view): say, the dates their coverage links to
+}
+
 // viewRoutes lists the views' pages the export writes, and the share
 // card each names: the default view, every event, every state the story
-// covers (with a membership history or a part in the article), and the
-// dates the content names (the article's date mentions, the membership
-// changes) and every year the map covers; with months, every month too
-// (the date slider's steps). A static host cannot render a view it was not
-// given: the others fall back to 404.html, the app, which reads the view
-// from its path.
-func viewRoutes(c *content.Content, months bool) []string {
+// covers (with a membership history or a part in the article), the dates
+// the content names (the article's date mentions and paragraph moments,
+// the membership changes) and every year the map covers; with months,
+// every month too (the date slider's steps); and the editor's own views.
+// A static host cannot render a view it was not given: the others fall
+// back to 404.html, the app, which reads the view from its path.
+func viewRoutes(c *content.Content, opts exportOptions) []string {
 	var views []view.View
 	views = append(views, view.Default())
 	for _, e := range c.Timeline.Events() {
@@ -114,6 +122,9 @@ func viewRoutes(c *content.Content, months bool) []string {
 	}
 	var dates []date.Date
 	for _, p := range c.Article.Paragraphs {
+		if !p.Moment.IsZero() {
+			dates = append(dates, p.Moment)
+		}
 		for _, s := range p.Spans {
 			if s.Kind == story.Date {
 				dates = append(dates, s.From)
@@ -127,7 +138,7 @@ func viewRoutes(c *content.Content, months bool) []string {
 	}
 	for y := view.Earliest.Year; y <= view.Latest.Year; y++ {
 		dates = append(dates, date.Date{Year: y, Prec: date.Year})
-		if months {
+		if opts.months {
 			for m := 1; m <= 12; m++ {
 				dates = append(dates, date.Date{Year: y, Month: m, Prec: date.Month})
 			}
@@ -138,6 +149,7 @@ func viewRoutes(c *content.Content, months bool) []string {
 			views = append(views, v)
 		}
 	}
+	views = append(views, opts.views...)
 	seen := map[string]bool{}
 	var routes []string
 	for _, v := range views {
@@ -149,6 +161,31 @@ func viewRoutes(c *content.Content, months bool) []string {
 		}
 	}
 	return append(routes, notFoundPage)
+}
+
+// exportView reads an editor's -view (the flag package names the value
+// in its error): a view's path within the site
+// ("/at/1999-06-01/") or the query form of "/" ("/?at=1999-06-01"). Unlike
+// a reader's URL, a value that names nothing is an error, not dropped: the
+// editor asked for that page by name. So is a view with more than a
+// subject, as a static host answers a path with one file whatever its query.
+func exportView(s string, c *content.Content) (view.View, error) {
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/") {
+		return view.View{}, errors.New("want a view's path within the site, such as /at/1999-06-01/ or /?event=armenia-freezes")
+	}
+	v, ok := view.ParsePath(u.Path, u.RawQuery, c)
+	if !ok {
+		return view.View{}, fmt.Errorf("%s is not a view's path (/event/ID/, /country/ISO3/, /at/DATE/)", u.Path)
+	}
+	p := v.Path(c)
+	if subject, rest, found := strings.Cut(p, "?"); found {
+		return view.View{}, fmt.Errorf("a static host serves %s whatever its query, so the export cannot write ?%s as a page of its own", subject, rest)
+	}
+	if p == "/" && (u.Path != "/" || u.RawQuery != "") {
+		return view.View{}, errors.New("names no view: its value is malformed, or not an event, a state or a date the map covers")
+	}
+	return v, nil
 }
 
 // notFoundPage is the route whose answer the export writes as 404.html:

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"explainer/app/content"
 	"explainer/components"
 	"explainer/internal/copytree"
 )
@@ -55,7 +56,7 @@ func TestExportIsWhatTheServerAnswers(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := t.TempDir()
-			if err := export(out, s, a, false, io.Discard, io.Discard); err != nil {
+			if err := export(out, s, a, exportOptions{}, io.Discard, io.Discard); err != nil {
 				t.Fatal(err)
 			}
 			srv := newServer(a, s, frameAnyone)
@@ -161,4 +162,33 @@ func firstDifference(a, b []byte) string {
 	}
 	from := max(0, i-60)
 	return "at byte " + strconv.Itoa(i) + ":\n  export: " + string(a[from:min(len(a), i+60)]) + "\n  server: " + string(b[from:min(len(b), i+60)])
+}
+
+// An editor's -view names a page: what a reader's URL would drop quietly
+// is an error here.
+func TestExportViewNamesAPage(t *testing.T) {
+	c := content.Default()
+	for in, want := range map[string]string{
+		"/at/1999-06-01/":         "/at/1999-06-01/",
+		"/?at=1999-06-01":         "/at/1999-06-01/",
+		"/country/aze/":           "/country/AZE/",
+		"/?event=armenia-freezes": "/event/armenia-freezes/",
+	} {
+		v, err := exportView(in, c)
+		if err != nil || v.Path(c) != want {
+			t.Errorf("exportView(%q) = %q, %v; want %q", in, v.Path(c), err, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"https://x.example/at/1999/":          "want a view's path within the site",
+		"at/1999/":                            "want a view's path within the site",
+		"/events/armenia-freezes/":            "is not a view's path",
+		"/event/nope/":                        "names no view",
+		"/?at=1999-13-01":                     "names no view",
+		"/event/armenia-freezes/?country=ARM": "cannot write ?country=ARM",
+	} {
+		if _, err := exportView(in, c); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("exportView(%q): %v, want an error saying %q", in, err, want)
+		}
+	}
 }
