@@ -21,7 +21,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"html"
 	"sort"
 	"strconv"
 	"strings"
@@ -174,7 +173,7 @@ func Events(t *timeline.Timeline) EventsFile {
 	for _, e := range t.Events() {
 		ev := Event{
 			ID: e.ID, Date: e.Date.String(), DisplayDate: e.Display(), Headline: e.Headline,
-			Summary: e.Summary, TextHTML: HTML(e.Text), Kind: string(e.Kind),
+			Summary: e.Summary, TextHTML: richtext.HTML(e.Text), Kind: string(e.Kind),
 			States: append([]string{}, e.States...), Sources: cited.add(e.Sources),
 			Paragraph: e.Paragraph, Path: e.Path, Step: e.Step, Note: string(e.Note),
 		}
@@ -279,7 +278,7 @@ func EventsCSVBytes(t *timeline.Timeline) []byte {
 		}
 		rows = append(rows, []string{
 			y, m, d, "", ey, em, ed, "",
-			e.DisplayDate, e.Headline, f.Events[i].TextHTML, e.Media.URL, HTML(e.Media.Credit), HTML(e.Media.Caption),
+			e.DisplayDate, e.Headline, f.Events[i].TextHTML, e.Media.URL, richtext.HTML(e.Media.Credit), richtext.HTML(e.Media.Caption),
 			e.Media.Thumbnail.URL, "", e.Group, e.Accent,
 			e.ID, string(e.Kind), strings.Join(e.States, " "), strings.Join(f.Events[i].Sources, " "),
 			e.Paragraph, path, step, string(e.Note),
@@ -328,34 +327,6 @@ func csvBytes(rows [][]string) []byte {
 	w.UseCRLF = true
 	_ = w.WriteAll(rows) // a bytes.Buffer does not fail
 	return b.Bytes()
-}
-
-// HTML writes rich text back as the HTML its tree stands for: the tags the
-// richtext package allows, text escaped, so richtext.Parse reads it back as
-// the same tree.
-func HTML(t richtext.Text) string {
-	var b strings.Builder
-	var walk func(ns []richtext.Node)
-	walk = func(ns []richtext.Node) {
-		for _, n := range ns {
-			switch n.Tag {
-			case "":
-				b.WriteString(html.EscapeString(n.Text))
-			case "br":
-				b.WriteString("<br>")
-			case "a":
-				b.WriteString(`<a href="` + html.EscapeString(n.Href) + `">`)
-				walk(n.Kids)
-				b.WriteString("</a>")
-			default:
-				b.WriteString("<" + n.Tag + ">")
-				walk(n.Kids)
-				b.WriteString("</" + n.Tag + ">")
-			}
-		}
-	}
-	walk(t)
-	return b.String()
 }
 
 // ReadmeText is the note that goes with the files: what each holds, its

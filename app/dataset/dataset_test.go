@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"explainer/app/membership"
-	"explainer/app/richtext"
 	"explainer/app/sources"
 	"explainer/app/timeline"
 )
@@ -185,20 +184,6 @@ func TestJSONCarriesLicenceSourcesAndEveryRow(t *testing.T) {
 	freeze := ef.Events[timeline.Default().Index("armenia-freezes")]
 	if freeze.Date != "2024-02-22" || !freeze.Path || len(freeze.States) == 0 || len(freeze.Sources) == 0 || freeze.TextHTML == "" {
 		t.Errorf("armenia-freezes: %+v", freeze)
-	}
-}
-
-func TestHTMLReadsBackAsTheSameText(t *testing.T) {
-	for _, in := range []string{
-		"plain & <simple> \"quoted\"",
-		"<p>One <b>bold</b> and <i>it</i>.</p><p>Two<br>lines</p>",
-		`<ul><li><a href="https://example.org/a?b=1&amp;c=2">a link</a></li><li><em>x</em></li></ul>`,
-		"<blockquote><strong>q</strong></blockquote> tail",
-	} {
-		text := richtext.Parse(in)
-		if back := richtext.Parse(HTML(text)); !reflect.DeepEqual(back, text) {
-			t.Errorf("%q: HTML %q read back as %+v, want %+v", in, HTML(text), back, text)
-		}
 	}
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"html"
-	"strings"
 
 	"explainer/app/date"
 	"explainer/app/media"
@@ -86,7 +85,7 @@ func timelineJSON(t *timeline.Timeline) (converted, error) {
 	out := tlTimeline{Events: []tlSlide{}}
 	if title := t.Title(); !title.IsZero() {
 		out.Title = &tlSlide{
-			Text:  &tlText{Headline: richHTML(title.Headline), Text: richHTML(title.Text)},
+			Text:  &tlText{Headline: richtext.HTML(title.Headline), Text: richtext.HTML(title.Text)},
 			Media: c.media(title.Media),
 		}
 	}
@@ -94,7 +93,7 @@ func timelineJSON(t *timeline.Timeline) (converted, error) {
 		s := tlSlide{
 			StartDate:   dateOf(e.Date),
 			DisplayDate: e.DisplayDate,
-			Text:        &tlText{Headline: html.EscapeString(e.Headline), Text: richHTML(e.Text)},
+			Text:        &tlText{Headline: html.EscapeString(e.Headline), Text: richtext.HTML(e.Text)},
 			Media:       c.media(e.Media),
 			Group:       e.Group,
 			UniqueID:    e.ID,
@@ -115,7 +114,7 @@ func timelineJSON(t *timeline.Timeline) (converted, error) {
 		// as it would the story's era "1991 to 1991" written as years.
 		era := tlEra{StartDate: *dateOf(e.Start.First()), EndDate: *dateOf(e.End.Last())}
 		era.StartDate.DisplayDate = e.DisplayDate
-		era.Text = &tlText{Headline: html.EscapeString(e.Label), Text: richHTML(e.Text)}
+		era.Text = &tlText{Headline: html.EscapeString(e.Label), Text: richtext.HTML(e.Text)}
 		out.Eras = append(out.Eras, era)
 	}
 	var err error
@@ -137,7 +136,7 @@ func (c *converted) media(m timeline.Media) *tlMedia {
 		return nil
 	}
 	c.LocalImages = append(c.LocalImages, m.Media)
-	out := &tlMedia{URL: m.Src, Caption: richHTML(m.Caption), Credit: richHTML(m.Credit), Alt: m.Alt}
+	out := &tlMedia{URL: m.Src, Caption: richtext.HTML(m.Caption), Credit: richtext.HTML(m.Credit), Alt: m.Alt}
 	if m.Thumbnail.Kind == media.Local {
 		c.LocalImages = append(c.LocalImages, m.Thumbnail)
 		out.Thumbnail = m.Thumbnail.Src
@@ -147,32 +146,4 @@ func (c *converted) media(m timeline.Media) *tlMedia {
 
 func dateOf(d date.Date) *tlDate {
 	return &tlDate{Year: d.Year, Month: d.Month, Day: d.Day}
-}
-
-// richHTML writes sanitised text back as HTML. The tree holds only the
-// allowed tags and absolute http(s) links, so escaping text and the href
-// is all that is left to do.
-func richHTML(t richtext.Text) string {
-	var b strings.Builder
-	var walk func(ns []richtext.Node)
-	walk = func(ns []richtext.Node) {
-		for _, n := range ns {
-			switch n.Tag {
-			case "":
-				b.WriteString(html.EscapeString(n.Text))
-			case "br":
-				b.WriteString("<br>")
-			case "a":
-				b.WriteString(`<a href="` + html.EscapeString(n.Href) + `">`)
-				walk(n.Kids)
-				b.WriteString("</a>")
-			default:
-				b.WriteString("<" + n.Tag + ">")
-				walk(n.Kids)
-				b.WriteString("</" + n.Tag + ">")
-			}
-		}
-	}
-	walk(t)
-	return b.String()
 }
