@@ -11,15 +11,14 @@ import (
 // file named for the explainer; the JSON and the note open in a new tab,
 // so an embed keeps its place in the host's page.
 func newDataLinks(id, what, csvPath, csvName, jsonPath string) app.UI {
-	prefix := sitePrefix()
 	return app.P().ID(id).Class("data-links").Body(
 		app.Strong().Text("Get the data: "),
 		app.Text(what+" as "),
-		app.A().Href(prefix+csvPath).Attr("download", csvName).Type("text/csv").Text("CSV"),
+		app.A().Href(sitePath(csvPath)).Attr("download", csvName).Type("text/csv").Text("CSV"),
 		app.Text(" or "),
-		app.A().Href(prefix+jsonPath).Target("_blank").Rel("noopener").Type("application/json").Text("JSON"),
+		app.A().Href(sitePath(jsonPath)).Target("_blank").Rel("noopener").Type("application/json").Text("JSON"),
 		app.Text("; "),
-		app.A().Href(prefix+dataset.Readme).Target("_blank").Rel("noopener").Text("sources and licence"),
+		app.A().Href(sitePath(dataset.Readme)).Target("_blank").Rel("noopener").Text("sources and licence"),
 		app.Text("."),
 	)
 }

@@ -1,8 +1,6 @@
 package components
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/content"
@@ -45,7 +43,7 @@ func (d *EmbedDialog) code() string {
 		v.Extra = ""
 		q = v.Query(c)
 	}
-	origin := app.Window().Get("location").Get("origin").String() + strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+	origin := app.Window().Get("location").Get("origin").String() + sitePrefix()
 	return embed.Code(origin, embed.Options{View: d.view, Theme: d.theme}, q, Title+": "+d.view.Label())
 }
 

@@ -108,7 +108,7 @@ func (p *EmbedPage) Render() app.UI {
 					". Map shapes: Natural Earth. Reports cited with each event; "),
 				// The embed has no room for the section, so its credits open the
 				// full explainer's, in a new tab as the embed's other link does.
-				app.A().Class("embed-sources").Href("/#sources").Target("_blank").Rel("noopener").
+				app.A().Class("embed-sources").Href(sitePath("/#sources")).Target("_blank").Rel("noopener").
 					Text("Sources and method"),
 				app.Text("."),
 			),

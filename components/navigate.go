@@ -22,6 +22,15 @@ func sitePrefix() string {
 	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
 }
 
+// sitePath is the site's path p ("/#sources", "/data/x.csv") as a link
+// must give it, prefix included. Every root-relative href a component
+// writes goes through it: the server's resolver would add the prefix
+// anyway, but once the app runs go-app's client adds it only to /web/
+// paths, which must not go through here.
+func sitePath(p string) string {
+	return sitePrefix() + p
+}
+
 // readView reads the view from a page's URL path (with the site's prefix)
 // and query: the full page from either its canonical path or the query
 // form of "/", the embed from its query.
@@ -38,7 +47,7 @@ func viewURL(v view.View) (path, rawQuery string) {
 		return "", v.Query(content.Default())
 	}
 	p, q, _ := strings.Cut(v.Path(content.Default()), "?")
-	return sitePrefix() + p, q
+	return sitePath(p), q
 }
 
 // navigate shows view v: it writes v into the page's URL and pushes a history
