@@ -499,6 +499,7 @@ func testExport(t *testing.T, prefix string) {
 	tb.open(t, site)
 	checkArticle(t, tb)
 	tb.waitReady(t)
+	checkSiteLinks(t, tb, site)
 	tb.do(t, chromedp.Sleep(500*time.Millisecond))
 	for _, u := range all() {
 		if !strings.HasPrefix(u, site) && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
@@ -526,6 +527,46 @@ func testExport(t *testing.T, prefix string) {
 	tb.waitReady(t)
 	tb.waitEvent(t, "armenia-freezes")
 	tb.noErrors(t)
+	// The embed's links open the full explainer (its page, its sources
+	// section) in a new tab: they too must stay in the site's folder.
+	tb.open(t, site+"embed?view=all")
+	tb.waitReady(t)
+	checkSiteLinks(t, tb, site)
+	tb.noErrors(t)
+}
+
+// checkSiteLinks checks, once the app has rendered, that every link and
+// resource of the page on its own origin (a[href], img[src], link[href],
+// iframe[src]) is inside the site's folder site, and that the server has
+// it. The server's resolver puts the prefix in front of every path it
+// writes but go-app's client only in front of /web/ paths, so a "/..."
+// written by a component is right at a host's root and wrong under a
+// prefix once the app runs. Links to a fragment of the page itself and to
+// other origins are not the site's to check.
+func checkSiteLinks(t *testing.T, tb *tab, site string) {
+	t.Helper()
+	links := eval[[]fetchedData](t, tb, `(async () => {
+		const here = location.href.split("#")[0];
+		const urls = new Set();
+		for (const el of document.querySelectorAll("a[href], img[src], link[href], iframe[src]")) {
+			const u = new URL(el.getAttribute(el.hasAttribute("href") ? "href" : "src"), document.baseURI);
+			if (u.origin !== location.origin || (u.hash !== "" && u.href.split("#")[0] === here)) continue;
+			urls.add(u.href);
+		}
+		return Promise.all([...urls].map(async href => {
+			const r = await fetch(href, {method: "HEAD"});
+			return {href, status: r.status, type: "", body: ""};
+		}));
+	})()`)
+	if len(links) == 0 {
+		t.Fatal("found no same-origin links to check")
+	}
+	t.Logf("%d same-origin links and resources checked", len(links))
+	for _, l := range links {
+		if !strings.HasPrefix(l.Href, site) || l.Status != http.StatusOK {
+			t.Errorf("%s: link %s outside the site's folder %s or missing (HTTP %d)", eval[string](t, tb, "location.href"), l.Href, site, l.Status)
+		}
+	}
 }
 
 // htmlFallback answers /embed from embed.html, as every static host the
