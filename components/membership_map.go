@@ -222,7 +222,6 @@ func (m *MembershipMap) inset(c *content.Content, at date.Date, countries []geo.
 					return nil
 				}
 				iso := g.ISO
-				status := c.History.StatusAt(iso, at)
 				class := "country"
 				if iso == m.Iview.Country {
 					class += " is-selected"
@@ -230,11 +229,7 @@ func (m *MembershipMap) inset(c *content.Content, at date.Date, countries []geo.
 				if iso == m.hover {
 					class += " is-hover"
 				}
-				return svg("g").Body(
-					svg("path").Class(class).DataSet("inset", iso).DataSet("status", status.String()).
-						Attr("d", g.InsetPath),
-					patternOverlay(g.InsetPath, status),
-				)
+				return &insetShape{Iiso: iso, Istatus: c.History.StatusAt(iso, at), Iclass: class}
 			}),
 			staticLayer("map-inset-labels", "map-inset-labels", newInsetLabels),
 		),
