@@ -339,3 +339,54 @@ func pct(sorted []float64, p float64) float64 {
 	i := int(float64(len(sorted))*p/100+0.5) - 1
 	return sorted[max(0, min(i, len(sorted)-1))]
 }
+
+// TestProfileStartup is the same split for the app's start: from opening
+// "/" until the panels are live, the costliest main-thread tasks and the
+// app's functions that took the most in the longest (what Total Blocking
+// Time sees). It runs only when E2E_PROFILE is set.
+func TestProfileStartup(t *testing.T) {
+	if os.Getenv("E2E_PROFILE") == "" {
+		t.Skip("set E2E_PROFILE=1 to profile the app's start")
+	}
+	tb := newTab(t, 180*time.Second)
+	if _, err := chromedp.Call(tb.ctx, profiler.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tb.ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 200}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tb.ctx, profiler.Start, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	tb.open(t, "/")
+	tb.waitReady(t)
+	tb.do(t, chromedp.Sleep(time.Second)) // the panels mount after data-ready
+	prof, err := chromedp.Call(tb.ctx, profiler.Stop, cdp.Empty{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples := sampleTimes(prof.Profile)
+	// The profile has no task boundaries: a run of samples with no idle
+	// gap of 2 ms or more stands for a task.
+	start := 0
+	type run struct{ from, to float64 }
+	var runs []run
+	for i := 1; i <= len(samples.at); i++ {
+		if i == len(samples.at) || samples.at[i]-samples.at[i-1] > 2000 || samples.leaf[i] == "(idle)" {
+			if i-1 > start {
+				runs = append(runs, run{samples.at[start], samples.at[i-1]})
+			}
+			start = i
+		}
+	}
+	slices.SortFunc(runs, func(a, b run) int { return cmp.Compare(b.to-b.from, a.to-a.from) })
+	for _, r := range runs[:min(3, len(runs))] {
+		_, incl := samples.within(r.from, r.to)
+		var b strings.Builder
+		fmt.Fprintf(&b, "busy for %.1f ms; inclusive:", (r.to-r.from)/1000)
+		for _, kv := range topN(incl, 30) {
+			fmt.Fprintf(&b, "\n    %-80s %7.1f ms", kv.name, kv.ms)
+		}
+		t.Log(b.String())
+	}
+}
