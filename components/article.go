@@ -2,7 +2,6 @@ package components
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -102,90 +101,16 @@ func (c *Article) Render() app.UI {
 			OnMouseOver(c.onMentionPointer).OnMouseLeave(c.onMentionPointer).
 			On("focusin", c.onFocusIn).On("focusout", c.onMentionPointer).Body(
 			app.Range(a.Paragraphs).Slice(func(i int) app.UI {
-				p := a.Paragraphs[i]
-				return app.Div().Class("paragraph-box").Body(
-					c.paragraph(p, p.ID == highlight),
-					c.momentStrip(p),
-				)
+				p := &a.Paragraphs[i]
+				return &articleParagraph{
+					Iparagraph:   p,
+					Iview:        c.Iview,
+					Ihighlighted: p.ID == highlight,
+					Ireading:     p.ID == c.Ireading,
+				}
 			}),
 		),
 		app.P().Class("article-note").Text(a.Note),
-	)
-}
-
-func (c *Article) paragraph(p story.Paragraph, highlighted bool) app.UI {
-	el := app.P().ID("p-"+p.ID).Class("paragraph").DataSet("paragraph", p.ID).TabIndex(-1)
-	if highlighted {
-		el = el.Class("is-highlighted").Aria("current", "true")
-	}
-	// A quiet mark in the margin, for the eye only: screen readers are not
-	// told what reading does.
-	if p.ID == c.Ireading {
-		el = el.Class("is-reading").DataSet("reading", "true")
-	}
-	return el.Body(
-		app.Range(p.Spans).Slice(func(i int) app.UI {
-			return c.span(p.Spans[i])
-		}),
-	)
-}
-
-// span renders a run of text; a mention is a link to the view it opens, so
-// it works as a plain link before the client runs.
-func (c *Article) span(s story.Span) app.UI {
-	ct := content.Default()
-	switch s.Kind {
-	case story.Country:
-		iso := s.Country
-		v := c.Iview.SelectCountry(iso, ct)
-		return app.A().Class("mention mention-country").DataSet("iso", iso).
-			Href(viewHref(v)).Title("Show " + ct.CountryName(iso) + " on the map").Text(s.Text)
-	case story.Date:
-		dt := s.From.String()
-		if !s.To.IsZero() {
-			dt += "/" + s.To.String()
-		}
-		label := app.Time().DateTime(dt).Text(s.Text)
-		e, ok := ct.EventForMention(s)
-		if !ok {
-			return label.Class("mention mention-date")
-		}
-		return app.A().Class("mention mention-date").DataSet("event-link", e.ID).
-			Href(viewHref(c.Iview.SelectEvent(e.ID, ct))).Title("On the timeline: " + e.Headline).
-			Body(label)
-	}
-	return app.Text(s.Text)
-}
-
-// momentStrip is the paragraph's moment in brief, for the layouts where the
-// map comes after the article: the states it names and their status at
-// its date, as swatches and words. It links to that view. None for a
-// paragraph without a moment, or naming no state.
-func (c *Article) momentStrip(p story.Paragraph) app.UI {
-	states := p.Mentions()
-	if p.Moment.IsZero() || len(states) == 0 {
-		return nil
-	}
-	ct := content.Default()
-	return app.A().Class("moment-strip").DataSet("moment", p.ID).
-		Href(viewHref(c.Iview.ShowPeriod(p.Moment, ct))).Body(
-		// What is inside never changes: one string of HTML, once. The key
-		// holds all it is made of.
-		mount.Static("moment-"+p.ID+"@"+p.Moment.String()+":"+strings.Join(states, ","), func() app.UI {
-			at := view.Default().Reading(p.Moment)
-			items := []app.UI{app.Span().Class("strip-date").Text("CSTO status " + at.Prep() + " " + at.DateText() + ":")}
-			for _, iso := range states {
-				status := ct.History.StatusAt(iso, at.At)
-				items = append(items, app.Span().Class("strip-state").
-					DataSet("strip-iso", iso).DataSet("moment-status", status.String()).Body(
-					app.Span().Class("swatch status-"+status.String()).Aria("hidden", "true"),
-					app.Span().Class("strip-name").Text(ct.CountryName(iso)),
-					app.Span().Class("strip-status").Text(status.Label()),
-				))
-			}
-			return app.Span().Class("strip-body").Body(items...)
-		}),
-		app.Span().Class("strip-go").Text("Show on the map"),
 	)
 }
 

@@ -161,10 +161,8 @@ func outOfRangeNote(v view.View) string {
 	return "The link asked for " + v.Asked.Long() + ", " + side + "; the map shows " + v.At.Long() + "."
 }
 
-// countryShape is one state's shape: a focusable button in the map's
-// keyboard order, named with its status for screen readers.
+// countryShape is one state's shape at the map's date (see mapShape).
 func (m *MembershipMap) countryShape(c *content.Content, g geo.Country, at date.Date) app.UI {
-	status := c.History.StatusAt(g.ISO, at)
 	iso := g.ISO
 	tab := -1
 	if iso == m.tabStop() {
@@ -183,13 +181,14 @@ func (m *MembershipMap) countryShape(c *content.Content, g geo.Country, at date.
 	if slices.Contains(m.Inamed, iso) {
 		class += " is-named"
 	}
-	return svg("path").ID("map-"+iso).Class(class).
-		DataSet("iso", iso).DataSet("status", status.String()).
-		Attr("d", g.Path).
-		Attr("role", "button").
-		Aria("label", c.History.AccessibleName(iso, g.Name, at)).
-		Aria("pressed", iso == m.Iview.Country).
-		TabIndex(tab)
+	return &mapShape{
+		Iiso:     iso,
+		Istatus:  c.History.StatusAt(iso, at).String(),
+		Iclass:   class,
+		Ilabel:   c.History.AccessibleName(iso, g.Name, at),
+		Ipressed: iso == m.Iview.Country,
+		Itab:     tab,
+	}
 }
 
 // onClick selects the state whose shape, named by data-<attr>, was clicked.
@@ -223,7 +222,6 @@ func (m *MembershipMap) inset(c *content.Content, at date.Date, countries []geo.
 					return nil
 				}
 				iso := g.ISO
-				status := c.History.StatusAt(iso, at)
 				class := "country"
 				if iso == m.Iview.Country {
 					class += " is-selected"
@@ -231,11 +229,7 @@ func (m *MembershipMap) inset(c *content.Content, at date.Date, countries []geo.
 				if iso == m.hover {
 					class += " is-hover"
 				}
-				return svg("g").Body(
-					svg("path").Class(class).DataSet("inset", iso).DataSet("status", status.String()).
-						Attr("d", g.InsetPath),
-					patternOverlay(g.InsetPath, status),
-				)
+				return &insetShape{Iiso: iso, Istatus: c.History.StatusAt(iso, at), Iclass: class}
 			}),
 			staticLayer("map-inset-labels", "map-inset-labels", newInsetLabels),
 		),

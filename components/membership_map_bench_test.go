@@ -43,3 +43,32 @@ func BenchmarkPageRender(b *testing.B) {
 		app.HTMLString(NewPage())
 	}
 }
+
+// A paragraph's moment reaching the map as the reader reads on: the map
+// already on the page takes the next paragraph's date and named states,
+// and go-app diffs the new tree against the mounted one. This is the Go
+// half of a follow update (the browser's half is e2e's TestBudget scroll).
+func BenchmarkMapFollowUpdate(b *testing.B) {
+	moments := []struct {
+		at    string
+		named []string
+	}{
+		{"2024-02-22", []string{"ARM", "AZE"}},
+		{"1992-05-15", []string{"ARM", "RUS", "KAZ"}},
+		{"1999-04-02", []string{"AZE", "GEO", "UZB"}},
+	}
+	content.Default()
+	e := app.NewTestEngine()
+	if err := e.Load(NewMembershipMap().View(view.View{At: date.MustParse(moments[0].at)})); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		m := moments[i%len(moments)]
+		if err := e.Load(NewMembershipMap().View(view.View{At: date.MustParse(m.at)}).Reading(m.named, true)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -11,7 +11,14 @@ import (
 // newSourcesSection says how the facts were checked, how to report an
 // error, and what has been corrected. It is plain HTML with an id, so the
 // footer and embeds reach it by an in-page link, with or without the app.
-func newSourcesSection() app.UI {
+func newSourcesSection() app.UI { return &sourcesSection{} }
+
+// sourcesSection is a component without inputs: go-app renders it once,
+// not again with the page on every paragraph the reader reads.
+type sourcesSection struct{ app.Compo }
+
+// Render draws the section.
+func (*sourcesSection) Render() app.UI {
 	a := story.Default()
 	log := corrections.Default()
 	return app.Section().ID("sources").Class("sources-method").Aria("labelledby", "sources-title").Body(

@@ -3,7 +3,6 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"explainer/app/content"
 	"explainer/app/date"
 	"explainer/app/membership"
 )
@@ -14,7 +13,6 @@ import (
 func newStatusTable(h *membership.History, at date.Date) app.UI {
 	keys := membership.KeyDates()
 	states := h.States()
-	c := content.Default()
 	return app.Details().ID("status-table").Class("status-table-box").Body(
 		app.Summary().Text("Membership by date, as a table"),
 		// The table is wider than a phone: its scrolling box is a named,
@@ -31,18 +29,11 @@ func newStatusTable(h *membership.History, at date.Date) app.UI {
 							app.Span().Class("visually-hidden").Text(": "+keys[i].Label),
 						)
 					}),
-					app.Th().Scope("col").Text("Map date ("+at.Long()+")"),
+					app.Th().Scope("col").DataSet("at", at.String()).Text("Map date ("+at.Long()+")"),
 				)),
 				app.TBody().Body(
 					app.Range(states).Slice(func(i int) app.UI {
-						iso := states[i]
-						return app.Tr().DataSet("iso", iso).Body(
-							app.Th().Scope("row").Text(c.CountryName(iso)),
-							app.Range(keys).Slice(func(k int) app.UI {
-								return app.Td().Text(h.StatusAt(iso, keys[k].Date).Label())
-							}),
-							app.Td().DataSet("at", at.String()).Text(h.StatusAt(iso, at).Label()),
-						)
+						return &statusRow{Iiso: states[i], Iat: h.StatusAt(states[i], at).Label()}
 					}),
 				),
 			),

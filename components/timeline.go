@@ -7,7 +7,6 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/dataset"
-	"explainer/app/media"
 	"explainer/app/timeline"
 	"explainer/app/view"
 
@@ -96,52 +95,14 @@ func (t *Timeline) Render() app.UI {
 	)
 }
 
-// eventItem is one event: a link to its view, so it also works as a plain
-// link before the client runs.
+// eventItem is one event of the list (see eventListItem).
 func (t *Timeline) eventItem(e timeline.Event) app.UI {
-	c := content.Default()
-	current := e.ID == t.Iview.Event
-	class := "event kind-" + string(e.Kind)
-	if e.Path {
-		class += " on-path"
+	return &eventListItem{
+		Iid:      e.ID,
+		Ihref:    viewHref(t.Iview.SelectEvent(e.ID, content.Default())),
+		Icurrent: e.ID == t.Iview.Event,
+		Ireading: slices.Contains(t.Ireading, e.ID),
 	}
-	if e.Accent != "" {
-		class += " has-accent"
-	}
-	reading := slices.Contains(t.Ireading, e.ID)
-	if reading {
-		class += " is-reading"
-	}
-	link := app.A().ID("event-"+e.ID).Class(class).
-		Href(viewHref(t.Iview.SelectEvent(e.ID, c))).
-		DataSet("event", e.ID).DataSet("date", e.Date.String()).
-		Body(
-			// The sheet's Background, where it can be seen: drawn, as the
-			// CSP allows no style attribute.
-			app.If(e.Accent != "", func() app.UI {
-				return svg("svg").Class("event-accent").Aria("hidden", "true").Attr("viewBox", "0 0 10 10").Body(
-					svg("circle").Attr("cx", 5).Attr("cy", 5).Attr("r", 5).Attr("fill", e.Accent))
-			}),
-			// The headline names the link: the thumbnail is decoration.
-			app.If(e.Media.Thumbnail.Kind == media.Local, func() app.UI {
-				return app.Img().Class("event-thumb").Src(e.Media.Thumbnail.Src).Attr("role", "presentation").
-					Width(48).Height(48).Attr("loading", "lazy").Attr("decoding", "async")
-			}),
-			app.Time().Class("event-date").DateTime(e.Date.String()).Text(e.Display()),
-			app.Span().Class("event-headline").Text(e.Headline),
-			// The chart's lanes are hidden from assistive technology: the
-			// list says the group in words.
-			app.If(e.Group != "", func() app.UI { return app.Span().Class("event-group").Text(e.Group) }),
-		)
-	if current {
-		link = link.Aria("current", "true")
-	}
-	// Not aria-current, which is the reader's own selection (DESIGN.md);
-	// what reading marks is for the eye, and is not announced.
-	if reading {
-		link = link.DataSet("reading", "true")
-	}
-	return app.Li().Body(link)
 }
 
 // onEventClick selects the event whose link was clicked.

@@ -229,7 +229,7 @@ func newEraChart(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 		svg("line").Class("map-date-cursor").
 			Attr("x1", num(l.xOf(at))).Attr("x2", num(l.xOf(at))).Attr("y1", num(cursorTop)).Attr("y2", num(axis+6)),
 		app.Range(events).Slice(func(i int) app.UI {
-			return eventMarker(events[i], l.xOf(events[i].Date.First()), markerY(events[i]), v, l)
+			return eventMarker(events[i], l.xOf(events[i].Date.First()), markerY(events[i]), v, l, t)
 		}),
 	)
 }
@@ -316,26 +316,13 @@ func newStairsChart(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 			}
 		}),
 		app.Range(path).Slice(func(i int) app.UI {
-			return eventMarker(path[i], l.stepX(i, len(path)), yAt(path[i].Step), v, l)
+			return eventMarker(path[i], l.stepX(i, len(path)), yAt(path[i].Step), v, l, t)
 		}),
 	)
 }
 
 // eventMarker is a dot for an event; a click on it selects the event (the
 // charts' container listens).
-func eventMarker(e timeline.Event, x, y float64, v view.View, l chartLayout) app.UI {
-	class := "marker kind-" + string(e.Kind)
-	r := l.font * 0.375
-	if e.ID == v.Event {
-		class += " is-current"
-		r *= 1.5
-	}
-	c := svg("circle").Class(class).DataSet("marker", e.ID).
-		Attr("cx", num(x)).Attr("cy", num(y)).Attr("r", num(r))
-	if e.Accent != "" {
-		// A presentation attribute, not a style: the CSP allows no inline
-		// style, and the stylesheet leaves an accented marker's fill alone.
-		c = c.Class("has-accent").Attr("fill", e.Accent)
-	}
-	return c.Body(svg("title").Text(e.Display() + ": " + e.Headline))
+func eventMarker(e timeline.Event, x, y float64, v view.View, l chartLayout, t *timeline.Timeline) app.UI {
+	return &chartMarker{Itimeline: t, Iid: e.ID, Ix: x, Iy: y, Ifont: l.font, Icurrent: e.ID == v.Event}
 }

@@ -230,7 +230,19 @@ func (t *Timeline) ForState(iso string) []Event {
 }
 
 func (t *Timeline) filter(keep func(Event) bool) []Event {
-	var out []Event
+	// Counted first, so the result is one allocation of its size: the
+	// panels ask for the path several times a render, and appending
+	// events (large structs) grew and copied it each time.
+	n := 0
+	for _, e := range t.events {
+		if keep(e) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Event, 0, n)
 	for _, e := range t.events {
 		if keep(e) {
 			out = append(out, e)
