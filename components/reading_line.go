@@ -136,21 +136,22 @@ func noteLineAsApp() {
 	}
 }
 
-// noteLineAfterNavigation notes the paragraph at the line as the app's
-// once the page is laid out after a navigation: Back and Forward restore
-// the scroll position the reader had there, which is not reading.
+// noteLineAfterNavigation treats what reaches the line just after a
+// navigation as the app's: Back and Forward restore the scroll position
+// the reader had there, which is not reading. The browser restores it
+// when it likes, on a busy machine some frames after the app has
+// rendered, so the mark lasts until that scroll ends, or navigationSettle
+// ms if none comes.
 func noteLineAfterNavigation() {
 	if watched.line == nil {
 		return
 	}
-	var frame app.Func
-	frame = app.FuncOf(func(app.Value, []app.Value) any {
-		frame.Release()
-		noteLineAsApp()
-		return nil
-	})
-	app.Window().Call("requestAnimationFrame", frame)
+	markAppScroll(navigationSettle)
 }
+
+// navigationSettle bounds, in ms, how long after a navigation the
+// browser may still restore the page's scroll position.
+const navigationSettle = 400
 
 // appScroll is set while the app scrolls the page itself, to show a
 // selected event's passage: what reaches the line then is not read. Only
@@ -178,7 +179,11 @@ const appScrollMax = 1500
 // to the line is noted as the app's, before the observer gets round to
 // saying so: the observer reports late, after frames, and its report is
 // then nothing new.
-func scrollingByApp() {
+func scrollingByApp() { markAppScroll(appScrollMax) }
+
+// markAppScroll marks what reaches the line as the app's until the
+// browser says a scroll ended, or until maxMs ms have passed.
+func markAppScroll(maxMs int) {
 	appScroll.active = true
 	appScroll.gen++
 	gen := appScroll.gen
@@ -196,5 +201,5 @@ func scrollingByApp() {
 		return nil
 	})
 	win.Call("addEventListener", "scrollend", onEnd)
-	timer = win.Call("setTimeout", onEnd, appScrollMax)
+	timer = win.Call("setTimeout", onEnd, maxMs)
 }
