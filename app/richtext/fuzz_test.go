@@ -20,8 +20,8 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, cell, words string) {
 		tree := Parse(cell)
 		check(t, tree, 0, false, false)
-		if again := Parse(markup(tree)); markup(again) != markup(tree) {
-			t.Fatalf("the tree's HTML reads back differently:\n%s\n%s", markup(tree), markup(again))
+		if again := Parse(HTML(tree)); HTML(again) != HTML(tree) {
+			t.Fatalf("the tree's HTML reads back differently:\n%s\n%s", HTML(tree), HTML(again))
 		}
 		if !utf8.ValidString(words) || strings.ContainsAny(words, "\x00\r") {
 			return

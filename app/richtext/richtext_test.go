@@ -1,36 +1,9 @@
 package richtext
 
 import (
-	"html"
 	"strings"
 	"testing"
 )
-
-// markup writes the tree as HTML, the way the server's page carries it.
-func markup(t Text) string {
-	var b strings.Builder
-	var walk func(ns []Node)
-	walk = func(ns []Node) {
-		for _, n := range ns {
-			switch n.Tag {
-			case "":
-				b.WriteString(html.EscapeString(n.Text))
-				continue
-			case "a":
-				b.WriteString(`<a href="` + html.EscapeString(n.Href) + `">`)
-			default:
-				b.WriteString("<" + n.Tag + ">")
-			}
-			if n.Tag == "br" {
-				continue
-			}
-			walk(n.Kids)
-			b.WriteString("</" + n.Tag + ">")
-		}
-	}
-	walk(t)
-	return b.String()
-}
 
 func TestParse(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -79,7 +52,7 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := markup(Parse(tt.in)); got != tt.want {
+			if got := HTML(Parse(tt.in)); got != tt.want {
 				t.Errorf("Parse(%q)\n got %s\nwant %s", tt.in, got, tt.want)
 			}
 		})
