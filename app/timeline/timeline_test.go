@@ -351,19 +351,27 @@ var full = append(append([]string(nil), templateColumns...), ownColumns...)
 // sheetOf makes a full-format CSV of the given rows; each row starts from a
 // valid event and overrides the cells named.
 func sheetOf(rows ...map[string]string) string {
-	var b strings.Builder
-	b.WriteString(strings.Join(full, ",") + "\n")
-	for i, over := range rows {
-		cells := map[string]string{
+	return sheetWith(full, func(i int) map[string]string {
+		return map[string]string{
 			"Year": "2023", "Month": "1", "Day": "10", "Headline": "H", "Text": "T",
 			"ID": "e" + string(rune('a'+i)), "Kind": "estrangement", "States": "ARM",
 			"Sources": "tass-2012-06-28", "Paragraph": "escalation", "Path": "yes", "Step": "1",
 		}
+	}, rows)
+}
+
+// sheetWith writes a CSV with header whose i-th row is base(i) with the
+// cells rows[i] names overridden.
+func sheetWith(header []string, base func(i int) map[string]string, rows []map[string]string) string {
+	var b strings.Builder
+	b.WriteString(strings.Join(header, ",") + "\n")
+	for i, over := range rows {
+		cells := base(i)
 		for k, v := range over {
 			cells[k] = v
 		}
 		var rec []string
-		for _, c := range full {
+		for _, c := range header {
 			v := cells[c]
 			if strings.ContainsAny(v, ",\"\n") {
 				v = `"` + strings.ReplaceAll(v, `"`, `""`) + `"`
@@ -502,27 +510,12 @@ func TestGoogleSheetsExport(t *testing.T) {
 // and the media, groups and backgrounds the explainer reads.
 func mediaSheet(rows ...map[string]string) string {
 	header := append(append([]string(nil), full...), "Alt Text")
-	var b strings.Builder
-	b.WriteString(strings.Join(header, ",") + "\n")
-	for i, over := range rows {
-		cells := map[string]string{
+	return sheetWith(header, func(i int) map[string]string {
+		return map[string]string{
 			"Year": "2023", "Month": "1", "Day": strconv.Itoa(10 + i), "Headline": "H", "Text": "T",
 			"ID": "e" + string(rune('a'+i)), "Kind": "estrangement", "States": "ARM", "Sources": "tass-2012-06-28",
 		}
-		for k, v := range over {
-			cells[k] = v
-		}
-		var rec []string
-		for _, c := range header {
-			v := cells[c]
-			if strings.ContainsAny(v, ",\"\n") {
-				v = `"` + strings.ReplaceAll(v, `"`, `""`) + `"`
-			}
-			rec = append(rec, v)
-		}
-		b.WriteString(strings.Join(rec, ",") + "\n")
-	}
-	return b.String()
+	}, rows)
 }
 
 func TestMedia(t *testing.T) {
