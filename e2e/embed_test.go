@@ -352,21 +352,9 @@ func TestEmbedWorksInASandboxedIframe(t *testing.T) {
 	})
 	// The same sandbox on the page itself, so the test sees its console.
 	t.Run("page", func(t *testing.T) {
-		origin, err := url.Parse(baseURL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		proxy := httputil.NewSingleHostReverseProxy(origin)
-		proxy.ModifyResponse = func(r *http.Response) error {
-			if r.Request.URL.Path == "/embed" {
-				r.Header.Add("Content-Security-Policy", "sandbox allow-scripts")
-			}
-			return nil
-		}
-		ts := httptest.NewServer(proxy)
-		t.Cleanup(ts.Close)
+		site := sandboxedEmbedSite(t)
 		tb := newTab(t, 90*time.Second)
-		tb.open(t, ts.URL+"/embed?view=map")
+		tb.open(t, site+"/embed?view=map")
 		tb.waitReady(t)
 		if o := eval[string](t, tb, `self.origin`); o != "null" {
 			t.Fatalf("the page's origin is %q: it is not sandboxed", o)
@@ -394,4 +382,25 @@ func TestEmbedSendsItsHeightWhenOnlyItsPaddingChanges(t *testing.T) {
 		t.Errorf("the embed is %.0f px tall after 37 px of padding, was %.0f", after.Height, before.Height)
 	}
 	tb.noErrors(t)
+}
+
+// sandboxedEmbedSite serves the explainer with /embed sandboxed without
+// allow-same-origin, as a host's iframe sandbox would: an opaque origin,
+// with no storage. It returns the site's URL.
+func sandboxedEmbedSite(t *testing.T) string {
+	t.Helper()
+	origin, err := url.Parse(baseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := httputil.NewSingleHostReverseProxy(origin)
+	proxy.ModifyResponse = func(r *http.Response) error {
+		if r.Request.URL.Path == "/embed" {
+			r.Header.Add("Content-Security-Policy", "sandbox allow-scripts")
+		}
+		return nil
+	}
+	ts := httptest.NewServer(proxy)
+	t.Cleanup(ts.Close)
+	return ts.URL
 }

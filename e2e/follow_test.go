@@ -2,10 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"net/http"
-	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
 	"slices"
 	"testing"
 	"time"
@@ -257,21 +253,9 @@ func TestEmbedOfAllFollowsItsScrolling(t *testing.T) {
 // allow-same-origin: an opaque origin), the switch still works, for the
 // visit, without an error.
 func TestFollowSwitchWithoutStorage(t *testing.T) {
-	origin, err := url.Parse(baseURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy := httputil.NewSingleHostReverseProxy(origin)
-	proxy.ModifyResponse = func(r *http.Response) error {
-		if r.Request.URL.Path == "/embed" {
-			r.Header.Add("Content-Security-Policy", "sandbox allow-scripts")
-		}
-		return nil
-	}
-	ts := httptest.NewServer(proxy)
-	t.Cleanup(ts.Close)
+	site := sandboxedEmbedSite(t)
 	tb := newTab(t, 90*time.Second)
-	tb.open(t, ts.URL+"/embed?view=all")
+	tb.open(t, site+"/embed?view=all")
 	tb.waitReady(t)
 	if eval[bool](t, tb, `(() => { try { localStorage.length; return true } catch (e) { return false } })()`) {
 		t.Fatal("the sandboxed embed can use localStorage: the test does not test storage blocked")
