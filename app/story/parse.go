@@ -8,6 +8,7 @@ import (
 
 	"explainer/app/country"
 	"explainer/app/date"
+	"explainer/app/view"
 )
 
 // Error is one problem in a content file, at a line and column (both from 1;
@@ -204,6 +205,13 @@ func (p *parser) moment(n, col int, attrs string) date.Date {
 				d, err := date.Parse(value)
 				if err != nil {
 					p.fail(n, col+len("at="), "at: "+err.Error())
+					break
+				}
+				// The map would clamp such a date without a word, and
+				// the panels would show a moment the paragraph is not about.
+				if d.First().Before(view.Earliest) || d.Last().After(view.Latest) {
+					p.fail(n, col+len("at="), "at: "+d.String()+" is outside the map's dates, "+
+						view.Earliest.String()+" to "+view.Latest.String())
 					break
 				}
 				at = d

@@ -134,6 +134,8 @@ func TestParseErrors(t *testing.T) {
 		{"bad id", head + "{#A b}\nx\n", `bad.md:7:1: want a paragraph id`},
 		{"no paragraphs", head + "\n", `the article has no paragraphs`},
 		{"bad moment date", head + "{#a at=2024-13}\nx\n", `bad.md:7:8: at: date "2024-13": no such date`},
+		{"moment before the map's dates", head + "{#a at=1990-12}\nx\n", `bad.md:7:8: at: 1990-12 is outside the map's dates, 1991-01-01 to 2026-12-31`},
+		{"moment after the map's dates", head + "{#a at=2027}\nx\n", `bad.md:7:8: at: 2027 is outside the map's dates`},
 		{"moment without a date", head + "{#a at=}\nx\n", `bad.md:7:5: at= needs a date`},
 		{"unknown paragraph attribute", head + "{#a  at=2024 events=x}\nx\n", `bad.md:7:14: unknown paragraph attribute "events"`},
 		{"two moments", head + "  {#a at=2024 at=2023}\nx\n", `bad.md:7:15: duplicate at=`},
