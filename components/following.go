@@ -39,8 +39,10 @@ func (fl *following) start(ctx app.Context) {
 	}
 	fl.f.Switch(!off)
 	fl.live = true
+	collector.start()
 	ctx.Handle(lineAction, func(ctx app.Context, a app.Action) {
 		r, _ := a.Value.(lineReport)
+		collector.note()
 		if !fl.f.Read(r.Paragraph, r.ByApp) || !fl.applies() {
 			ctx.PreventUpdate() // nothing the reader sees changes
 			return
