@@ -47,7 +47,8 @@ type idleCollector struct {
 // heap stays.
 var collector idleCollector
 
-// start sets the collector's goal for reading. It runs on the client.
+// start sets the collector's goal for reading, once the panels follow the
+// article. It runs on the client.
 func (c *idleCollector) start() {
 	if c.callback != nil || !app.Window().Get("requestIdleCallback").Truthy() {
 		return // without idle callbacks (Safari), Go's own pacing stays
@@ -60,7 +61,8 @@ func (c *idleCollector) start() {
 }
 
 // note asks for a collection in the next pause if the heap is half way to
-// its goal. It runs after each paragraph reaches the reading line.
+// its goal. It runs as each paragraph reaches the reading line, and on
+// each of the reader's choices.
 func (c *idleCollector) note() {
 	if c.callback == nil || c.pending {
 		return
