@@ -7,27 +7,29 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Go's collector in the browser marks the whole heap in one task on the
-// page's only thread: 30-40 ms of CPU, and a long task on a busy machine,
-// in the middle of a scroll if the heap reached its goal there. A reader
-// scrolling through the article leaves garbage behind each paragraph the
-// panels follow (about 3.8 MB going through the article and back), and
-// the default goal (4 MB, or twice the ~1.6 MB live heap) was reached
-// about once each time. So the goal is set further off, and the heap is
-// collected when the reader pauses instead, once enough garbage is there
-// for a collection to be worth its cost.
+// Go's collector in the browser runs a cycle in one task on the page's
+// only thread: 20-40 ms of CPU (marking the ~0.8 MB live heap, the js.Value
+// finalizers, sweeping), a long task on a busy machine, in the middle of
+// a scroll if the heap reached its goal there. A reader scrolling through
+// the article leaves garbage behind each paragraph the panels follow
+// (about 2.8 MB going through the article and back), and Go's default
+// goal (its 4 MB floor: the live heap is far below half of it) was
+// reached about once each time. So the goal is set further off, and the
+// heap is collected when the reader pauses instead, once enough garbage
+// is there for a collection to be worth its cost.
 
 // readingGCPercent is the collector's GOGC while the panels follow: the
 // heap may grow to five times the live heap (at least 16 MB, Go's 4 MB
 // floor scaled alike) before a collection must run, whatever the reader
-// is doing: room for about four passes through the article without a
-// pause.
+// is doing: room for about five passes through the article and back
+// without a pause. The wasm's memory, which never shrinks, grows to match
+// (about 10 MB more).
 const readingGCPercent = 400
 
 // idleCollectFrom is the share of the heap's goal at which a pause in the
 // reading is used to collect: half way, so that from any pause the reader
-// can read through the article and back about twice before the collector
-// must run while they scroll.
+// can read through the article and back at least twice before the
+// collector must run while they scroll.
 const idleCollectFrom = 0.5
 
 // idleBudgetMs is the idle time a collection waits for: the browser
