@@ -41,7 +41,14 @@ func (fl *following) start(ctx app.Context) {
 	fl.live = true
 	ctx.Handle(lineAction, func(ctx app.Context, a app.Action) {
 		r, _ := a.Value.(lineReport)
-		if !fl.f.Read(r.Paragraph, r.ByApp) || !fl.applies() {
+		follows := fl.applies()
+		if follows {
+			// Only where reading re-renders the panels does it leave
+			// garbage enough to pace the collector for (not on phones).
+			collector.start()
+		}
+		collector.note()
+		if !fl.f.Read(r.Paragraph, r.ByApp) || !follows {
 			ctx.PreventUpdate() // nothing the reader sees changes
 			return
 		}
@@ -68,6 +75,7 @@ func (fl *following) chose() {
 	fl.f.Choose()
 	if fl.live {
 		noteLineAfterNavigation()
+		collector.note() // the reader's choices re-render the panels too
 	}
 }
 

@@ -70,7 +70,6 @@ func (t *Timeline) OnInit() { t.parts.Capture("timeline-charts") }
 // Render draws the panel.
 func (t *Timeline) Render() app.UI {
 	c := content.Default()
-	events := c.Timeline.Events()
 	selected, hasSelected := c.Timeline.Lookup(t.Iview.Event)
 	title := c.Timeline.Title()
 	// tabindex -1: in-page links to #timeline move focus here (see Article.OnNav).
@@ -84,15 +83,26 @@ func (t *Timeline) Render() app.UI {
 		app.If(!t.InoMap, func() app.UI { return NewDateScrubber().View(t.Iview) }),
 		app.Ol().Class("timeline-events").Aria("label", "Events").
 			OnClick(t.onEventClick).OnKeyDown(t.onEventKey).Body(
-			app.Range(events).Slice(func(i int) app.UI {
-				return t.eventItem(events[i])
-			}),
+			t.eventItems(c.Timeline),
 		),
 		app.If(hasSelected, func() app.UI {
 			return NewEventDetails().Event(selected).View(t.Iview)
 		}),
 		newDataLinks("timeline-data", "The events", dataset.EventsCSV, "csto-events.csv", dataset.EventsJSON),
 	)
+}
+
+// eventItems are the list's events, read one by one from the timeline:
+// the list re-renders as the reader's scroll moves the panels, and a copy
+// of the events each time was a fifth of that update's garbage.
+func (t *Timeline) eventItems(tl *timeline.Timeline) app.UI {
+	return rangeN(tl.Len(), func(i int) app.UI { return t.eventItem(tl.At(i)) })
+}
+
+// rangeN is app.Range over 0..n-1: a slice of n empty structs holds no
+// memory, where a slice to range over would be a copy.
+func rangeN(n int, f func(int) app.UI) app.UI {
+	return app.Range(make([]struct{}, n)).Slice(f)
 }
 
 // eventItem is one event of the list (see eventListItem).

@@ -71,7 +71,7 @@ func newTimelineChart(t *timeline.Timeline, v view.View) app.UI {
 func newCharts(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 	return app.Div().Class("chart-"+l.name).Body(
 		newEraChart(t, v, l),
-		app.If(len(t.Path()) > 0, func() app.UI {
+		app.If(t.HasPath(), func() app.UI {
 			return app.P().Class("stairs-title").Text("Armenia's path of estrangement, step by step")
 		}),
 		newStairsChart(t, v, l),
@@ -171,7 +171,6 @@ func (l chartLayout) ticks() []int {
 
 func newEraChart(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 	eras := t.Eras()
-	events := t.Events()
 	at := v.At
 	if at.IsZero() {
 		at = view.Summit
@@ -228,10 +227,17 @@ func newEraChart(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 		}),
 		svg("line").Class("map-date-cursor").
 			Attr("x1", num(l.xOf(at))).Attr("x2", num(l.xOf(at))).Attr("y1", num(cursorTop)).Attr("y2", num(axis+6)),
-		app.Range(events).Slice(func(i int) app.UI {
-			return eventMarker(events[i], l.xOf(events[i].Date.First()), markerY(events[i]), v, l, t)
-		}),
+		eraMarkers(t, v, l, markerY),
 	)
+}
+
+// eraMarkers are the era chart's event markers, read one by one from the
+// timeline: the chart re-renders as the reader's scroll moves the panels.
+func eraMarkers(t *timeline.Timeline, v view.View, l chartLayout, markerY func(timeline.Event) float64) app.UI {
+	return rangeN(t.Len(), func(i int) app.UI {
+		e := t.At(i)
+		return eventMarker(e, l.xOf(e.Date.First()), markerY(e), v, l, t)
+	})
 }
 
 // frameKey keeps a chart's static frame apart for each timeline: the app

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
@@ -24,7 +25,8 @@ import (
 // own work (style, layout, paint, the observer) and the app's code, and
 // the app's functions that took the most. It measures, it does not judge,
 // and runs only when E2E_PROFILE is set. Function names need a wasm built
-// with its symbols (without -ldflags=-s):
+// with its symbols (without -ldflags=-s). E2E_PROFILE_MOTION=1 profiles a
+// reader who has not asked for reduced motion, the map's colours fading:
 //
 //	GOOS=js GOARCH=wasm go build -trimpath -o web/app.wasm . && go run ./tools/precompress web/app.wasm
 //	E2E_PROFILE=1 go test -count=1 -run '^TestProfileFollowing$' -v ./e2e
@@ -33,6 +35,13 @@ func TestProfileFollowing(t *testing.T) {
 		t.Skip("set E2E_PROFILE=1 to profile the panels following a scroll")
 	}
 	tb := newTab(t, 180*time.Second)
+	if os.Getenv("E2E_PROFILE_MOTION") != "" {
+		if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "no-preference"}},
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	tb.open(t, "/")
 	tb.waitReady(t)
 	tb.do(t, chromedp.Sleep(time.Second)) // the panels mount after data-ready

@@ -82,8 +82,8 @@ func (c *Content) EventForMention(s story.Span) (timeline.Event, bool) {
 	if s.To.IsZero() {
 		return c.Timeline.ForDate(s.From)
 	}
-	for _, e := range c.Timeline.Events() {
-		if !e.Date.First().Before(s.From.First()) && !e.Date.First().After(s.To.Last()) {
+	for i := range c.Timeline.Len() {
+		if e := c.Timeline.At(i); !e.Date.First().Before(s.From.First()) && !e.Date.First().After(s.To.Last()) {
 			return e, true
 		}
 	}

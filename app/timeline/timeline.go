@@ -36,6 +36,7 @@
 package timeline
 
 import (
+	"slices"
 	"sort"
 
 	"explainer/app/date"
@@ -195,6 +196,17 @@ func (t *Timeline) Events() []Event { return append([]Event(nil), t.events...) }
 
 // Len returns the number of events.
 func (t *Timeline) Len() int { return len(t.events) }
+
+// At returns the i-th event of Events. The panels read every event on
+// each render, as the reader's scroll moves them: reading them one by one
+// copies no list (Events' copy was a fifth of a follow update's garbage).
+func (t *Timeline) At(i int) Event { return t.events[i] }
+
+// HasPath reports whether any event is a step of the path, without
+// copying the path as Path does.
+func (t *Timeline) HasPath() bool {
+	return slices.ContainsFunc(t.events, func(e Event) bool { return e.Path })
+}
 
 // Lookup returns the event with the given id.
 func (t *Timeline) Lookup(id string) (Event, bool) {

@@ -677,3 +677,37 @@ func TestEraEndingWhereTimelineJSSeesItStartIsAWarning(t *testing.T) {
 		t.Errorf("warnings %q, want rows 2 and 3 only", got)
 	}
 }
+
+func TestAtReadsEventsInOrder(t *testing.T) {
+	tl := Default()
+	events := tl.Events()
+	if tl.Len() != len(events) {
+		t.Fatalf("Len = %d, Events has %d", tl.Len(), len(events))
+	}
+	for i, e := range events {
+		if got := tl.At(i); got.ID != e.ID || got.Date != e.Date || got.Line != e.Line {
+			t.Errorf("At(%d) = %s, want %s", i, got.ID, e.ID)
+		}
+	}
+	// The events are the timeline's own: At's copy, changed, leaves them.
+	e := tl.At(0)
+	e.Headline = "changed"
+	if tl.At(0).Headline == "changed" {
+		t.Error("changing At's event changed the timeline")
+	}
+}
+
+func TestHasPath(t *testing.T) {
+	if !Default().HasPath() {
+		t.Error("the default timeline has a path, HasPath says it has none")
+	}
+	// A TimelineJS sheet has no Path column: no path to draw or play.
+	csv := "Year,Month,Day,Headline,Text\n2022,11,23,Summit,First\n2024,2,22,Freeze,\n"
+	tl, err := Parse("x.csv", strings.NewReader(csv), Known{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl.HasPath() || len(tl.Path()) != 0 {
+		t.Errorf("HasPath = %v, Path = %v for a sheet without a path", tl.HasPath(), ids(tl.Path()))
+	}
+}
