@@ -8,22 +8,20 @@ import (
 )
 
 // Go's collector in the browser runs a cycle in one task on the page's
-// only thread: 20-40 ms of CPU (marking the ~0.8 MB live heap, the js.Value
-// finalizers, sweeping), a long task on a busy machine, in the middle of
-// a scroll if the heap reached its goal there. A reader scrolling through
-// the article leaves garbage behind each paragraph the panels follow
-// (about 2.8 MB going through the article and back), and Go's default
-// goal (its 4 MB floor: the live heap is far below half of it) was
-// reached about once each time. So the goal is set further off, and the
-// heap is collected when the reader pauses instead, once enough garbage
-// is there for a collection to be worth its cost.
+// only thread (marking, the js.Value finalizers, sweeping): a long task on
+// a busy machine, in the middle of a scroll if the heap reached its goal
+// there. A reader scrolling through the article leaves garbage behind each
+// paragraph the panels follow, and Go's default goal (its floor: the live
+// heap is small) was reached about once per pass. So the goal is set
+// further off, and the heap is collected when the reader pauses instead,
+// once enough garbage is there for a collection to be worth its cost.
 
 // readingGCPercent is the collector's GOGC while the panels follow: the
-// heap may grow to five times the live heap (at least 16 MB, Go's 4 MB
-// floor scaled alike) before a collection must run, whatever the reader
-// is doing: room for about five passes through the article and back
-// without a pause. The wasm's memory, which never shrinks, grows to match
-// (about 10 MB more).
+// heap may grow to five times the live heap (and Go's floor scales alike)
+// before a collection must run, whatever the reader is doing: room for
+// several passes through the article and back without a pause. The wasm's
+// memory, which never shrinks, grows to match (the README gives the
+// figure).
 const readingGCPercent = 400
 
 // idleCollectFrom is the share of the heap's goal at which a pause in the
