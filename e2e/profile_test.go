@@ -39,58 +39,12 @@ func TestProfileFollowing(t *testing.T) {
 	tb.waitReady(t)
 	tb.do(t, chromedp.Sleep(time.Second)) // the panels mount after data-ready
 
-	var mu sync.Mutex
-	var raw []json.RawMessage
-	done := make(chan struct{})
-	listenErr := chromedp.Listen(tb.ctx, func(ev any) {
-		switch ev := ev.(type) {
-		case *tracing.EventDataCollected:
-			mu.Lock()
-			for _, v := range ev.Value {
-				raw = append(raw, json.RawMessage(v))
-			}
-			mu.Unlock()
-		case *tracing.EventTracingComplete:
-			close(done)
-		}
+	var passes scrollTimes
+	events, prof := traceWhile(t, tb, func() {
+		passes = eval[scrollTimes](t, tb, scrollArticle+`(3)`)
 	})
-	if listenErr != nil {
-		t.Fatal(listenErr)
-	}
-	call := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	_, err := chromedp.Call(tb.ctx, profiler.Enable, cdp.Empty{})
-	call(err)
-	_, err = chromedp.Call(tb.ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 200})
-	call(err)
-	_, err = chromedp.Call(tb.ctx, tracing.Start, tracing.StartParams{
-		TransferMode: tracing.StartTransferModeReportEvents,
-		TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{
-			"devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.execute", "blink", "__metadata",
-		}},
-	})
-	call(err)
-	_, err = chromedp.Call(tb.ctx, profiler.Start, cdp.Empty{})
-	call(err)
-	passes := eval[scrollTimes](t, tb, scrollArticle+`(3)`)
-	prof, err := chromedp.Call(tb.ctx, profiler.Stop, cdp.Empty{})
-	call(err)
-	_, err = chromedp.Call(tb.ctx, tracing.End, cdp.Empty{})
-	call(err)
-	select {
-	case <-done:
-	case <-time.After(60 * time.Second):
-		t.Fatal("the trace never completed")
-	}
 	t.Logf("longest task in each pass (ms): %v; map updates: %v", passes.LongTask, passes.Updates)
 
-	mu.Lock()
-	events := parseTrace(t, raw)
-	mu.Unlock()
 	main := mainThread(events)
 	var onMain []traceEvent
 	for _, e := range events {
