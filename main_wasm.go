@@ -5,12 +5,19 @@ package main
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/content"
 	"explainer/components/mount"
 )
 
 // run starts the client app in the browser, once the server's page has
-// been painted. It never returns.
+// been painted. It never returns. The content files are read first, each
+// in a browser task of its own: read inside the first render, they made it
+// the start's longest task.
 func run() {
 	mount.WaitForFirstPaint()
+	for _, step := range content.LoadSteps() {
+		step()
+		mount.Yield()
+	}
 	app.RunWhenOnBrowser()
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -46,58 +47,12 @@ func TestProfileFollowing(t *testing.T) {
 	tb.waitReady(t)
 	tb.do(t, chromedp.Sleep(time.Second)) // the panels mount after data-ready
 
-	var mu sync.Mutex
-	var raw []json.RawMessage
-	done := make(chan struct{})
-	listenErr := chromedp.Listen(tb.ctx, func(ev any) {
-		switch ev := ev.(type) {
-		case *tracing.EventDataCollected:
-			mu.Lock()
-			for _, v := range ev.Value {
-				raw = append(raw, json.RawMessage(v))
-			}
-			mu.Unlock()
-		case *tracing.EventTracingComplete:
-			close(done)
-		}
+	var passes scrollTimes
+	events, prof := traceWhile(t, tb, func() {
+		passes = eval[scrollTimes](t, tb, scrollArticle+`(3)`)
 	})
-	if listenErr != nil {
-		t.Fatal(listenErr)
-	}
-	call := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	_, err := chromedp.Call(tb.ctx, profiler.Enable, cdp.Empty{})
-	call(err)
-	_, err = chromedp.Call(tb.ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 200})
-	call(err)
-	_, err = chromedp.Call(tb.ctx, tracing.Start, tracing.StartParams{
-		TransferMode: tracing.StartTransferModeReportEvents,
-		TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{
-			"devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.execute", "blink", "__metadata",
-		}},
-	})
-	call(err)
-	_, err = chromedp.Call(tb.ctx, profiler.Start, cdp.Empty{})
-	call(err)
-	passes := eval[scrollTimes](t, tb, scrollArticle+`(3)`)
-	prof, err := chromedp.Call(tb.ctx, profiler.Stop, cdp.Empty{})
-	call(err)
-	_, err = chromedp.Call(tb.ctx, tracing.End, cdp.Empty{})
-	call(err)
-	select {
-	case <-done:
-	case <-time.After(60 * time.Second):
-		t.Fatal("the trace never completed")
-	}
 	t.Logf("longest task in each pass (ms): %v; map updates: %v", passes.LongTask, passes.Updates)
 
-	mu.Lock()
-	events := parseTrace(t, raw)
-	mu.Unlock()
 	main := mainThread(events)
 	var onMain []traceEvent
 	for _, e := range events {
@@ -350,52 +305,124 @@ func pct(sorted []float64, p float64) float64 {
 }
 
 // TestProfileStartup is the same split for the app's start: from opening
-// "/" until the panels are live, the costliest main-thread tasks and the
-// app's functions that took the most in the longest (what Total Blocking
-// Time sees). It runs only when E2E_PROFILE is set.
+// a page until it is ready and settled, every main-thread task of 10 ms or
+// more in the order they ran, each with the trace events and the app's
+// functions that took the most in it (the long ones are what Total
+// Blocking Time sees). It runs only when E2E_PROFILE is set.
+// E2E_PROFILE_PATH picks the page ("/" by default; "/embed?view=timeline"
+// say) and E2E_PROFILE_CPU slows the CPU by that factor (4, a phone), as
+// make bench-peer does.
 func TestProfileStartup(t *testing.T) {
 	if os.Getenv("E2E_PROFILE") == "" {
 		t.Skip("set E2E_PROFILE=1 to profile the app's start")
 	}
+	path := cmp.Or(os.Getenv("E2E_PROFILE_PATH"), "/")
 	tb := newTab(t, 180*time.Second)
-	if _, err := chromedp.Call(tb.ctx, profiler.Enable, cdp.Empty{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(tb.ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 200}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(tb.ctx, profiler.Start, cdp.Empty{}); err != nil {
-		t.Fatal(err)
-	}
-	tb.open(t, "/")
-	tb.waitReady(t)
-	tb.do(t, chromedp.Sleep(time.Second)) // the panels mount after data-ready
-	prof, err := chromedp.Call(tb.ctx, profiler.Stop, cdp.Empty{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	samples := sampleTimes(prof.Profile)
-	// The profile has no task boundaries: a run of samples with no idle
-	// gap of 2 ms or more stands for a task.
-	start := 0
-	type run struct{ from, to float64 }
-	var runs []run
-	for i := 1; i <= len(samples.at); i++ {
-		if i == len(samples.at) || samples.at[i]-samples.at[i-1] > 2000 || samples.leaf[i] == "(idle)" {
-			if i-1 > start {
-				runs = append(runs, run{samples.at[start], samples.at[i-1]})
-			}
-			start = i
+	if rate, _ := strconv.ParseFloat(os.Getenv("E2E_PROFILE_CPU"), 64); rate > 1 {
+		if _, err := chromedp.Call(tb.ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: rate}); err != nil {
+			t.Fatal(err)
 		}
 	}
-	slices.SortFunc(runs, func(a, b run) int { return cmp.Compare(b.to-b.from, a.to-a.from) })
-	for _, r := range runs[:min(3, len(runs))] {
-		_, incl := samples.within(r.from, r.to)
+	var ready float64
+	events, prof := traceWhile(t, tb, func() {
+		tb.open(t, path)
+		tb.waitReady(t)
+		ready = eval[float64](t, tb, `performance.getEntriesByType("navigation")[0] && performance.now()`)
+		tb.do(t, chromedp.Sleep(2*time.Second)) // the service worker installs after ready
+	})
+	t.Logf("%s: ready seen at about %.0f ms after navigation start", path, ready)
+	main := mainThread(events)
+	var onMain []traceEvent
+	for _, e := range events {
+		if e.Pid == main.pid && e.Tid == main.tid && e.Ph == "X" {
+			onMain = append(onMain, e)
+		}
+	}
+	slices.SortFunc(onMain, func(a, b traceEvent) int {
+		return cmp.Or(cmp.Compare(a.Ts, b.Ts), cmp.Compare(b.Dur, a.Dur))
+	})
+	var origin float64 // the navigation's start: the first task's
+	for _, e := range onMain {
+		if e.Name == "RunTask" {
+			origin = e.Ts
+			break
+		}
+	}
+	self := selfTimes(onMain)
+	samples := sampleTimes(prof.Profile)
+	var busy float64
+	for _, task := range onMain {
+		if task.Name != "RunTask" || task.Dur < 10_000 {
+			continue
+		}
+		busy += task.Dur
 		var b strings.Builder
-		fmt.Fprintf(&b, "busy for %.1f ms; inclusive:", (r.to-r.from)/1000)
-		for _, kv := range topN(incl, 30) {
+		fmt.Fprintf(&b, "task at %.0f ms: %.1f ms wall, %.1f ms CPU; self time by trace event:", (task.Ts-origin)/1000, task.Dur/1000, task.Tdur/1000)
+		for _, kv := range topN(self.within(task), 8) {
+			fmt.Fprintf(&b, "\n    %-50s %7.1f ms", kv.name, kv.ms)
+		}
+		b.WriteString("\n  sampled functions, inclusive:")
+		_, incl := samples.within(task.Ts, task.Ts+task.Dur)
+		for _, kv := range topN(incl, 20) {
 			fmt.Fprintf(&b, "\n    %-80s %7.1f ms", kv.name, kv.ms)
 		}
 		t.Log(b.String())
 	}
+	t.Logf("tasks of 10 ms or more: %.1f ms in all", busy/1000)
+}
+
+// traceWhile runs fn under Chromium's tracer and V8's sampling profiler
+// and returns what they recorded.
+func traceWhile(t *testing.T, tb *tab, fn func()) ([]traceEvent, *profiler.StopResult) {
+	t.Helper()
+	var mu sync.Mutex
+	var raw []json.RawMessage
+	done := make(chan struct{})
+	listenErr := chromedp.Listen(tb.ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *tracing.EventDataCollected:
+			mu.Lock()
+			for _, v := range ev.Value {
+				raw = append(raw, json.RawMessage(v))
+			}
+			mu.Unlock()
+		case *tracing.EventTracingComplete:
+			close(done)
+		}
+	})
+	if listenErr != nil {
+		t.Fatal(listenErr)
+	}
+	call := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := chromedp.Call(tb.ctx, profiler.Enable, cdp.Empty{})
+	call(err)
+	_, err = chromedp.Call(tb.ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 200})
+	call(err)
+	_, err = chromedp.Call(tb.ctx, tracing.Start, tracing.StartParams{
+		TransferMode: tracing.StartTransferModeReportEvents,
+		TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{
+			"devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.execute", "v8.wasm", "blink", "__metadata",
+		}},
+	})
+	call(err)
+	_, err = chromedp.Call(tb.ctx, profiler.Start, cdp.Empty{})
+	call(err)
+	fn()
+	prof, err := chromedp.Call(tb.ctx, profiler.Stop, cdp.Empty{})
+	call(err)
+	_, err = chromedp.Call(tb.ctx, tracing.End, cdp.Empty{})
+	call(err)
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the trace never completed")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return parseTrace(t, raw), &prof
 }

@@ -40,6 +40,17 @@ var appJSPatches = []appJSPatch{
 		[]byte(`.wasm", showProgress),`),
 		[]byte(`.wasm", location.href),`),
 	},
+	// The service worker is registered once the app has started
+	// (explainerServiceWorkerAfterStart), not with the page: its install
+	// fetched the wasm a second time while the page's own copy was still
+	// loading, and cached every page and file meanwhile, on the cores the
+	// start needs. Registered after, it finds the wasm in the HTTP cache
+	// (its content-hashed URL is immutable). The reader waits on nothing
+	// the worker does; offline use begins a moment later.
+	{
+		[]byte("\ngoappInitServiceWorker();\n"),
+		[]byte("\nexplainerServiceWorkerAfterStart();\n"),
+	},
 }
 
 // appJSStartWhenNeeded is added to go-app's app.js. The Go app's start
@@ -81,6 +92,8 @@ async function explainerInstantiateWhenNeeded(url, importObject) {
     } else {
       bytes = explainerPrefetch(url);
     }
+    // The reader reads meanwhile: the worker may install now.
+    explainerRegisterServiceWorker();
     await waiting;
     loader?.removeAttribute("data-waiting");
   }
@@ -94,8 +107,61 @@ async function explainerInstantiateWhenNeeded(url, importObject) {
       ? await WebAssembly.compileStreaming(source)
       : await WebAssembly.compile(await (await source).arrayBuffer());
   }
+  // Each step in a task of its own: the module's last bytes and its
+  // compilation, its instantiation, and then the Go runtime's start
+  // (go.run) were one task of about 300 ms on a throttled phone.
+  await explainerNextTask();
   const instance = await WebAssembly.instantiate(module, importObject);
+  await explainerNextTask();
   return { module, instance };
+}
+
+// explainerNextTask resolves in a task of its own, once the browser has
+// run what was waiting (input first).
+function explainerNextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+// explainerServiceWorkerAfterStart registers go-app's service worker
+// once the app is ready (<html data-ready>), once it waits for the reader
+// (explainerInstantiateWhenNeeded), or 10 s after the page has loaded,
+// whichever comes first: a page whose app never starts (no WebAssembly, a
+// failed load) still works offline next time.
+function explainerServiceWorkerAfterStart() {
+  const html = document.documentElement;
+  if (html.dataset.ready === "true") {
+    explainerRegisterServiceWorker();
+    return;
+  }
+  const observer = new MutationObserver(() => {
+    if (html.dataset.ready === "true") {
+      explainerRegisterServiceWorker();
+    }
+  });
+  observer.observe(html, { attributes: true, attributeFilter: ["data-ready"] });
+  const later = () => setTimeout(explainerRegisterServiceWorker, 10000);
+  if (document.readyState === "complete") {
+    later();
+  } else {
+    addEventListener("load", later, { once: true });
+  }
+  explainerStopWatchingReady = () => observer.disconnect();
+}
+
+// var without a value, not let: app.js calls the functions above before
+// this part of the script runs; a let would not exist yet, and a value
+// given here would overwrite what they set.
+var explainerServiceWorkerRegistered;
+var explainerStopWatchingReady;
+
+// explainerRegisterServiceWorker registers the worker, once.
+function explainerRegisterServiceWorker() {
+  if (explainerServiceWorkerRegistered) {
+    return;
+  }
+  explainerServiceWorkerRegistered = true;
+  explainerStopWatchingReady?.();
+  goappInitServiceWorker();
 }
 
 // explainerAppWaiting returns null if the app is needed now, or else a

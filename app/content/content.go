@@ -15,6 +15,7 @@ import (
 	"explainer/app/geo"
 	"explainer/app/membership"
 	"explainer/app/roles"
+	"explainer/app/sources"
 	"explainer/app/story"
 	"explainer/app/timeline"
 )
@@ -33,17 +34,39 @@ var (
 	defaultC    *Content
 )
 
+// parts reads each part of Default's content, in the order LoadSteps
+// runs them: sources before the timeline and the history, which cite them.
+var parts = []func(c *Content){
+	func(*Content) { sources.Default() },
+	func(c *Content) { c.Timeline = timeline.Default() },
+	func(c *Content) { c.History = membership.Default() },
+	func(c *Content) { c.Roles = roles.Default() },
+	func(c *Content) { c.Article = story.Default() },
+}
+
 // Default returns the content embedded in the binary.
 func Default() *Content {
 	defaultOnce.Do(func() {
-		defaultC = &Content{
-			Article:  story.Default(),
-			Timeline: timeline.Default(),
-			History:  membership.Default(),
-			Roles:    roles.Default(),
+		c := &Content{}
+		for _, read := range parts {
+			read(c)
 		}
+		defaultC = c
 	})
 	return defaultC
+}
+
+// LoadSteps are the reads Default does, one content file each, for a
+// caller that runs them apart. Parsing every file at once was one task of
+// about 150 ms of a phone's main thread within the client's first render;
+// one step at a time, with the browser free between steps, none blocks the
+// reader for long. Each read is done once: Default then only assembles.
+func LoadSteps() []func() {
+	steps := make([]func(), len(parts))
+	for i, read := range parts {
+		steps[i] = func() { read(&Content{}) }
+	}
+	return steps
 }
 
 // EventDate returns the date of the event with that id; it makes Content a

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -115,5 +116,17 @@ func TestParagraphsMentioning(t *testing.T) {
 	}
 	if Default().ParagraphsMentioning("XXX") != nil {
 		t.Error("an unknown state mentions paragraphs")
+	}
+}
+
+func TestDefaultHasEveryPart(t *testing.T) {
+	for _, step := range LoadSteps() {
+		step()
+	}
+	c := reflect.ValueOf(*Default())
+	for i := range c.NumField() {
+		if c.Field(i).IsNil() {
+			t.Errorf("Default's %s is nil: no part reads it", c.Type().Field(i).Name)
+		}
 	}
 }

@@ -40,3 +40,19 @@ func WaitForFirstPaint() {
 	case <-time.After(firstPaintWait):
 	}
 }
+
+// Yield lets the browser run what it has waiting (input, rendering, other
+// tasks) before going on: the caller goes on in a browser task of its own.
+// Work split by Yield into pieces is never one long task, which is what
+// blocks a reader's tap while the app starts.
+func Yield() {
+	resumed := make(chan struct{})
+	var callback app.Func
+	callback = app.FuncOf(func(app.Value, []app.Value) any {
+		callback.Release()
+		close(resumed)
+		return nil
+	})
+	app.Window().Call("setTimeout", callback, 0)
+	<-resumed
+}
