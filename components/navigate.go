@@ -108,3 +108,33 @@ func focusElement(ctx app.Context, id string) {
 		}
 	})
 }
+
+// catchUpLinks sets *links to *v once the browser has drawn the frame
+// that shows v, and updates the page for it: a page's links start from
+// the reader's view, and as nobody sees an href, rewriting them can wait
+// for the next task rather than slow the click's frame. A
+// requestAnimationFrame callback runs just before that frame; a timer set
+// from it runs after.
+func catchUpLinks(ctx app.Context, links, v *view.View) {
+	if *links == *v {
+		return
+	}
+	var frame, task app.Func
+	task = app.FuncOf(func(app.Value, []app.Value) any {
+		task.Release()
+		ctx.Dispatch(func(ctx app.Context) {
+			if *links == *v { // a later choice's catch-up came first
+				ctx.PreventUpdate()
+				return
+			}
+			*links = *v
+		})
+		return nil
+	})
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		frame.Release()
+		app.Window().Call("setTimeout", task, 0)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
+}

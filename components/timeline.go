@@ -28,6 +28,8 @@ type Timeline struct {
 	// alone): the map's date slider and play button would move nothing
 	// the reader can see, so they are left out.
 	InoMap bool
+	// Ilinks is the view the events' links start from (see Page.links).
+	Ilinks view.View
 
 	parts mount.Staged // the charts mount after the rest
 }
@@ -44,6 +46,12 @@ func (t *Timeline) View(v view.View) *Timeline {
 // Reading marks the events of the paragraph being read.
 func (t *Timeline) Reading(events []string) *Timeline {
 	t.Ireading = events
+	return t
+}
+
+// Links sets the view the events link from.
+func (t *Timeline) Links(v view.View) *Timeline {
+	t.Ilinks = v
 	return t
 }
 
@@ -99,7 +107,7 @@ func (t *Timeline) Render() app.UI {
 func (t *Timeline) eventItem(e timeline.Event) app.UI {
 	return &eventListItem{
 		Iid:      e.ID,
-		Ihref:    viewHref(t.Iview.SelectEvent(e.ID, content.Default())),
+		Ihref:    viewHref(t.Ilinks.SelectEvent(e.ID, content.Default())),
 		Icurrent: e.ID == t.Iview.Event,
 		Ireading: slices.Contains(t.Ireading, e.ID),
 	}
