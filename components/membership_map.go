@@ -122,7 +122,7 @@ func (m *MembershipMap) Render() app.UI {
 		app.P().Class("map-credit").Text("Shapes: "+geo.Credit+" (1:50m, public domain). Borders as recognised internationally."),
 		NewMapDownload().View(m.Iview),
 		newDataLinks("map-data", "Who was a member when", dataset.TransitionsCSV, "csto-transitions.csv", dataset.TransitionsJSON),
-		m.parts.Panel("status-table", func() app.UI { return newStatusTable(c.History, at) }),
+		m.parts.Panel("status-table", func() app.UI { return &statusTable{Ihistory: c.History, Iat: at} }),
 		app.If(m.Iview.Country != "", func() app.UI {
 			return NewCountryCard().Country(m.Iview.Country).View(m.Iview).Quiet(m.Ifollowing)
 		}),
