@@ -110,11 +110,12 @@ func focusElement(ctx app.Context, id string) {
 }
 
 // catchUpLinks sets *links to *v once the browser has drawn the frame
-// that shows v, and updates the page for it: a page's links start from
-// the reader's view, and as nobody sees an href, rewriting them can wait
-// for the next task rather than slow the click's frame. A
-// requestAnimationFrame callback runs just before that frame; a timer set
-// from it runs after.
+// that shows v and is idle, and updates the page for it: a page's links
+// start from the reader's view, and as nobody sees an href, rewriting
+// them can wait rather than slow the click's frame. Where the browser has
+// no requestIdleCallback (Safari), a timer set from a
+// requestAnimationFrame callback, which runs just before that frame,
+// runs after it.
 func catchUpLinks(ctx app.Context, links, v *view.View) {
 	if *links == *v {
 		return
@@ -131,10 +132,17 @@ func catchUpLinks(ctx app.Context, links, v *view.View) {
 		})
 		return nil
 	})
+	win := app.Window()
+	if win.Get("requestIdleCallback").Truthy() {
+		opts := win.Get("Object").New()
+		opts.Set("timeout", 500) // ms: soon, even on a page kept busy
+		win.Call("requestIdleCallback", task, opts)
+		return
+	}
 	frame = app.FuncOf(func(app.Value, []app.Value) any {
 		frame.Release()
-		app.Window().Call("setTimeout", task, 0)
+		win.Call("setTimeout", task, 0)
 		return nil
 	})
-	app.Window().Call("requestAnimationFrame", frame)
+	win.Call("requestAnimationFrame", frame)
 }
