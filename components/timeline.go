@@ -32,6 +32,10 @@ type Timeline struct {
 	Ilinks view.View
 
 	parts mount.Staged // the charts mount after the rest
+	// hrefs are the events' links from hrefsFrom, kept from one render
+	// to the next: most updates leave the links' view alone.
+	hrefs     []string
+	hrefsFrom view.View
 }
 
 // NewTimeline returns the timeline panel.
@@ -93,7 +97,7 @@ func (t *Timeline) Render() app.UI {
 		app.Ol().Class("timeline-events").Aria("label", "Events").
 			OnClick(t.onEventClick).OnKeyDown(t.onEventKey).Body(
 			app.Range(events).Slice(func(i int) app.UI {
-				return t.eventItem(events[i])
+				return t.eventItem(events[i], t.href(i, events))
 			}),
 		),
 		app.If(hasSelected, func() app.UI {
@@ -103,11 +107,25 @@ func (t *Timeline) Render() app.UI {
 	)
 }
 
+// href is the link of events[i], the i-th event of the list.
+func (t *Timeline) href(i int, events []timeline.Event) string {
+	if len(t.hrefs) != len(events) || t.hrefsFrom != t.Ilinks {
+		if len(t.hrefs) != len(events) {
+			t.hrefs = make([]string, len(events))
+		}
+		for j, e := range events {
+			t.hrefs[j] = viewHref(t.Ilinks.SelectEvent(e.ID, content.Default()))
+		}
+		t.hrefsFrom = t.Ilinks
+	}
+	return t.hrefs[i]
+}
+
 // eventItem is one event of the list (see eventListItem).
-func (t *Timeline) eventItem(e timeline.Event) app.UI {
+func (t *Timeline) eventItem(e timeline.Event, href string) app.UI {
 	return &eventListItem{
 		Iid:      e.ID,
-		Ihref:    viewHref(t.Ilinks.SelectEvent(e.ID, content.Default())),
+		Ihref:    href,
 		Icurrent: e.ID == t.Iview.Event,
 		Ireading: slices.Contains(t.Ireading, e.ID),
 	}
