@@ -72,7 +72,8 @@ func (e *htmlElement) attrs() attributes {
 
 func (e *htmlElement) setAttr(name string, value any) {
 	if e.attributes == nil {
-		e.attributes = make(attributes)
+		// Most elements get a few: room for four saves growing the slice.
+		e.attributes = make(attributes, 0, 4)
 	}
 	e.attributes.Set(name, value)
 }
