@@ -73,7 +73,7 @@ func (s *DateScrubber) Render() app.UI {
 			Aria("valuetext", v.DateText()).
 			OnChange(s.onChange),
 		// A sheet without the Path column has no path to play.
-		app.If(len(content.Default().Timeline.Path()) > 0, func() app.UI {
+		app.If(content.Default().Timeline.HasPath(), func() app.UI {
 			return app.Button().ID("play-path").Class("button play-button").Type("button").
 				Aria("pressed", s.playing).Text(label).OnClick(s.togglePlay)
 		}),

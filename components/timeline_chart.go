@@ -86,7 +86,7 @@ func (c *timelineCharts) Render() app.UI {
 func newCharts(t *timeline.Timeline, v view.View, l chartLayout) app.UI {
 	return app.Div().Class("chart-"+l.name).Body(
 		newEraChart(t, v, l),
-		app.If(len(t.Path()) > 0, func() app.UI {
+		app.If(t.HasPath(), func() app.UI {
 			return app.P().Class("stairs-title").Text("Armenia's path of estrangement, step by step")
 		}),
 		newStairsChart(t, v, l),

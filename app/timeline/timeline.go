@@ -218,6 +218,17 @@ func (t *Timeline) Path() []Event {
 	return t.filter(func(e Event) bool { return e.Path })
 }
 
+// HasPath reports whether any event is a step of the path: what a panel
+// asks on every render, without Path's copy.
+func (t *Timeline) HasPath() bool {
+	for i := range t.events {
+		if t.events[i].Path {
+			return true
+		}
+	}
+	return false
+}
+
 // ForParagraph returns the events the article paragraph with the given id
 // discusses, in date order.
 func (t *Timeline) ForParagraph(id string) []Event {
