@@ -18,8 +18,8 @@
 // next event clicked -clicks times; and for the explainer also its embed
 // of all panels, where a state on the map and a date on the scrubber are
 // clicked. On our timeline on a desktop, 50 more events are then selected
-// one after another, and what they add to the JS heap and to the wasm's
-// memory is reported (issue 14: no growth beyond noise). Lighthouse 12
+// one after another, twice, and what each 50 add to the JS heap and to
+// the wasm's memory is reported (issue 14: no growth beyond noise). Lighthouse 12
 // runs after the browser runs, alternating too.
 //
 // It prints medians and maxima per side and the ratio ours/theirs, with
@@ -230,7 +230,10 @@ func run(o options) error {
 				}
 			}
 			if p.side == ours && p.name == "timeline" && !p.dev.phone {
-				if res.HeapGrowth, res.WasmGrowth, err = l.growth(selections); err != nil {
+				if res.HeapGrowth, res.WasmGrowth, err = l.growth(selections); err == nil {
+					res.HeapGrowth2, res.WasmGrowth2, err = l.growth(selections)
+				}
+				if err != nil {
 					l.close()
 					return fmt.Errorf("%s %s on a %s: %w", p.side, p.name, p.dev.name, err)
 				}
@@ -293,6 +296,8 @@ func (r *results) record(side, page string, dev device, res loadResult) {
 			if side == ours {
 				r.add("growth/jsheap", side, res.HeapGrowth)
 				r.add("growth/wasmmem", side, res.WasmGrowth)
+				r.add("growth2/jsheap", side, res.HeapGrowth2)
+				r.add("growth2/wasmmem", side, res.WasmGrowth2)
 			}
 		}
 	}
