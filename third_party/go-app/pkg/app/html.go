@@ -70,6 +70,10 @@ func (e *htmlElement) attrs() attributes {
 	return e.attributes
 }
 
+// Not inlined: each of the generated setters calls it, and inlined into
+// them all it weighed 40 KB of wasm.
+//
+//go:noinline
 func (e *htmlElement) setAttr(name string, value any) {
 	if e.attributes == nil {
 		// Most elements get a few: room for four saves growing the slice.
