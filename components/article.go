@@ -27,6 +27,8 @@ type Article struct {
 	// Ireading is the paragraph the panels follow, marked in the margin;
 	// "" when they show the reader's own view.
 	Ireading string
+	// Ilinks is the view the mentions' links start from (see Page.links).
+	Ilinks view.View
 
 	linked string      // the state whose mention the reader points at
 	line   readingLine // which paragraph is at the reading line
@@ -34,6 +36,12 @@ type Article struct {
 
 // NewArticle returns the article component for a.
 func NewArticle(a *story.Article) *Article { return &Article{Iarticle: a} }
+
+// Links sets the view the mentions link from.
+func (c *Article) Links(v view.View) *Article {
+	c.Ilinks = v
+	return c
+}
 
 // View sets the reader's view: the selected event's passage is highlighted.
 func (c *Article) View(v view.View) *Article {
@@ -104,7 +112,7 @@ func (c *Article) Render() app.UI {
 				p := &a.Paragraphs[i]
 				return &articleParagraph{
 					Iparagraph:   p,
-					Iview:        c.Iview,
+					Ilinks:       c.Ilinks,
 					Ihighlighted: p.ID == highlight,
 					Ireading:     p.ID == c.Ireading,
 				}

@@ -20,7 +20,7 @@ type articleParagraph struct {
 	app.Compo
 
 	Iparagraph   *story.Paragraph
-	Iview        view.View // the reader's view, which its links start from
+	Ilinks       view.View // the view its links start from (see Page.links)
 	Ihighlighted bool      // the selected event's passage
 	Ireading     bool      // the paragraph the panels follow
 }
@@ -58,7 +58,7 @@ func (c *articleParagraph) span(s story.Span) app.UI {
 	switch s.Kind {
 	case story.Country:
 		iso := s.Country
-		v := c.Iview.SelectCountry(iso, ct)
+		v := c.Ilinks.SelectCountry(iso, ct)
 		return app.A().Class("mention mention-country").DataSet("iso", iso).
 			Href(viewHref(v)).Title("Show " + ct.CountryName(iso) + " on the map").Text(s.Text)
 	case story.Date:
@@ -72,7 +72,7 @@ func (c *articleParagraph) span(s story.Span) app.UI {
 			return label.Class("mention mention-date")
 		}
 		return app.A().Class("mention mention-date").DataSet("event-link", e.ID).
-			Href(viewHref(c.Iview.SelectEvent(e.ID, ct))).Title("On the timeline: " + e.Headline).
+			Href(viewHref(c.Ilinks.SelectEvent(e.ID, ct))).Title("On the timeline: " + e.Headline).
 			Body(label)
 	}
 	return app.Text(s.Text)
@@ -89,7 +89,7 @@ func (c *articleParagraph) momentStrip(p story.Paragraph) app.UI {
 	}
 	ct := content.Default()
 	return app.A().Class("moment-strip").DataSet("moment", p.ID).
-		Href(viewHref(c.Iview.ShowPeriod(p.Moment, ct))).Body(
+		Href(viewHref(c.Ilinks.ShowPeriod(p.Moment, ct))).Body(
 		// What is inside never changes: one string of HTML, once. The key
 		// holds all it is made of.
 		mount.Static("moment-"+p.ID+"@"+p.Moment.String()+":"+strings.Join(states, ","), func() app.UI {

@@ -18,6 +18,7 @@ import (
 type EmbedPage struct {
 	app.Compo
 	view   view.View
+	links  view.View // the view its links start from (see Page.links)
 	opts   embed.Options
 	panels mount.Staged
 	follow following // in an embed of all three, the panels follow the article
@@ -25,13 +26,14 @@ type EmbedPage struct {
 
 // NewEmbedPage returns the embed route's page.
 func NewEmbedPage() *EmbedPage {
-	return &EmbedPage{view: view.Default(), opts: embed.Parse("")}
+	return &EmbedPage{view: view.Default(), links: view.Default(), opts: embed.Parse("")}
 }
 
 // OnInit reads the view and the options from the address bar.
 func (p *EmbedPage) OnInit() {
 	if app.IsClient {
 		p.read(app.Window().URL().RawQuery)
+		p.links = p.view
 		normaliseURL(p.view)
 		p.panels.Capture("map", "timeline", "article")
 	}
@@ -40,6 +42,7 @@ func (p *EmbedPage) OnInit() {
 // OnPreRender reads them from the request, for the server's HTML.
 func (p *EmbedPage) OnPreRender(ctx app.Context) {
 	p.read(ctx.Page().URL().RawQuery)
+	p.links = p.view
 	ctx.Page().SetTitle(Title + " (embed)")
 	ctx.Page().SetDescription(Description)
 }
@@ -50,6 +53,7 @@ func (p *EmbedPage) OnNav(ctx app.Context) {
 	p.read(ctx.Page().URL().RawQuery)
 	p.view = was.Follow(p.view)
 	normaliseURL(p.view)
+	catchUpLinks(ctx, &p.links, &p.view)
 	p.follow.chose()
 }
 
@@ -93,12 +97,12 @@ func (p *EmbedPage) Render() app.UI {
 			}),
 			app.If(v.Shows(embed.Timeline), func() app.UI {
 				return p.panels.Panel("timeline", func() app.UI {
-					return NewTimeline().View(shown.View).Reading(shown.Events).WithoutMap(!v.Shows(embed.Map))
+					return NewTimeline().View(shown.View).Links(p.links).Reading(shown.Events).WithoutMap(!v.Shows(embed.Map))
 				})
 			}),
 			app.If(v.Shows(embed.Article), func() app.UI {
 				return p.panels.Panel("article", func() app.UI {
-					return NewArticle(story.Default()).View(p.view).Reading(shown.Paragraph)
+					return NewArticle(story.Default()).View(p.view).Links(p.links).Reading(shown.Paragraph)
 				})
 			}),
 		),

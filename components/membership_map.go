@@ -33,6 +33,11 @@ type MembershipMap struct {
 	rove   string       // state holding the map's single tab stop
 	linked string       // state whose mention the reader points at in the article
 	parts  mount.Staged // the status table mounts after the map
+	// labels are the shapes' accessible names on labelsAt, by the index
+	// of geo.Countries, kept from one render to the next: most updates
+	// (a state chosen, the pointer moving) leave the date alone.
+	labels   []string
+	labelsAt date.Date
 }
 
 // OnInit keeps the server's copy of the status table, to mount after the
@@ -100,7 +105,7 @@ func (m *MembershipMap) Render() app.UI {
 					// The shapes are live: they take focus and carry the names.
 					svg("g").Class("countries").Body(
 						app.Range(countries).Slice(func(i int) app.UI {
-							return m.countryShape(c, countries[i], at)
+							return m.countryShape(c, countries, i, at)
 						}),
 					),
 					// The patterns over them change with the date; they stay live,
@@ -122,7 +127,7 @@ func (m *MembershipMap) Render() app.UI {
 		app.P().Class("map-credit").Text("Shapes: "+geo.Credit+" (1:50m, public domain). Borders as recognised internationally."),
 		NewMapDownload().View(m.Iview),
 		newDataLinks("map-data", "Who was a member when", dataset.TransitionsCSV, "csto-transitions.csv", dataset.TransitionsJSON),
-		m.parts.Panel("status-table", func() app.UI { return newStatusTable(c.History, at) }),
+		m.parts.Panel("status-table", func() app.UI { return &statusTable{Ihistory: c.History, Iat: at} }),
 		app.If(m.Iview.Country != "", func() app.UI {
 			return NewCountryCard().Country(m.Iview.Country).View(m.Iview).Quiet(m.Ifollowing)
 		}),
@@ -161,9 +166,9 @@ func outOfRangeNote(v view.View) string {
 	return "The link asked for " + v.Asked.Long() + ", " + side + "; the map shows " + v.At.Long() + "."
 }
 
-// countryShape is one state's shape at the map's date (see mapShape).
-func (m *MembershipMap) countryShape(c *content.Content, g geo.Country, at date.Date) app.UI {
-	iso := g.ISO
+// countryShape is the shape of countries[i] at the map's date (see mapShape).
+func (m *MembershipMap) countryShape(c *content.Content, countries []geo.Country, i int, at date.Date) app.UI {
+	iso := countries[i].ISO
 	tab := -1
 	if iso == m.tabStop() {
 		tab = 0
@@ -185,10 +190,24 @@ func (m *MembershipMap) countryShape(c *content.Content, g geo.Country, at date.
 		Iiso:     iso,
 		Istatus:  c.History.StatusAt(iso, at).String(),
 		Iclass:   class,
-		Ilabel:   c.History.AccessibleName(iso, g.Name, at),
+		Ilabel:   m.label(c, countries, i, at),
 		Ipressed: iso == m.Iview.Country,
 		Itab:     tab,
 	}
+}
+
+// label is the accessible name of countries[i] at the map's date.
+func (m *MembershipMap) label(c *content.Content, countries []geo.Country, i int, at date.Date) string {
+	if len(m.labels) != len(countries) || m.labelsAt != at {
+		if len(m.labels) != len(countries) {
+			m.labels = make([]string, len(countries))
+		}
+		for j, g := range countries {
+			m.labels[j] = c.History.AccessibleName(g.ISO, g.Name, at)
+		}
+		m.labelsAt = at
+	}
+	return m.labels[i]
 }
 
 // onClick selects the state whose shape, named by data-<attr>, was clicked.

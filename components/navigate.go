@@ -108,3 +108,41 @@ func focusElement(ctx app.Context, id string) {
 		}
 	})
 }
+
+// catchUpLinks sets *links to *v once the browser has drawn the frame
+// that shows v and is idle, and updates the page for it: a page's links
+// start from the reader's view, and as nobody sees an href, rewriting
+// them can wait rather than slow the click's frame. Where the browser has
+// no requestIdleCallback (Safari), a timer set from a
+// requestAnimationFrame callback, which runs just before that frame,
+// runs after it.
+func catchUpLinks(ctx app.Context, links, v *view.View) {
+	if *links == *v {
+		return
+	}
+	var frame, task app.Func
+	task = app.FuncOf(func(app.Value, []app.Value) any {
+		task.Release()
+		ctx.Dispatch(func(ctx app.Context) {
+			if *links == *v { // a later choice's catch-up came first
+				ctx.PreventUpdate()
+				return
+			}
+			*links = *v
+		})
+		return nil
+	})
+	win := app.Window()
+	if win.Get("requestIdleCallback").Truthy() {
+		opts := win.Get("Object").New()
+		opts.Set("timeout", 500) // ms: soon, even on a page kept busy
+		win.Call("requestIdleCallback", task, opts)
+		return
+	}
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		frame.Release()
+		win.Call("setTimeout", task, 0)
+		return nil
+	})
+	win.Call("requestAnimationFrame", frame)
+}

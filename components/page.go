@@ -36,13 +36,19 @@ var (
 // change it only by navigating to a new URL.
 type Page struct {
 	app.Compo
-	view   view.View
+	view view.View
+	// links is the view the article's and the timeline's links start
+	// from. It catches up with view just after the frame that shows a
+	// choice (see catchUpLinks): the reader sees nothing of an href, and
+	// rewriting some hundred of them is most of what a click would
+	// otherwise re-render.
+	links  view.View
 	panels mount.Staged
 	follow following // the panels follow the article as it is read
 }
 
 // NewPage returns the explainer's main page.
-func NewPage() *Page { return &Page{view: view.Default()} }
+func NewPage() *Page { return &Page{view: view.Default(), links: view.Default()} }
 
 // OnInit reads the view from the address bar, so the client's first render
 // is already the linked view.
@@ -50,6 +56,7 @@ func (p *Page) OnInit() {
 	if app.IsClient {
 		u := app.Window().URL()
 		p.view = readView(u.Path, u.RawQuery)
+		p.links = p.view
 		normaliseURL(p.view)
 		p.panels.Capture("article", "map", "timeline")
 	}
@@ -59,6 +66,7 @@ func (p *Page) OnInit() {
 // that view, and sets the title and description for the server's HTML.
 func (p *Page) OnPreRender(ctx app.Context) {
 	p.view = readView(ctx.Page().URL().Path, ctx.Page().URL().RawQuery)
+	p.links = p.view
 	m := share.For(p.view, content.Default())
 	ctx.Page().SetTitle("%s", m.Title)
 	ctx.Page().SetDescription(m.Description)
@@ -68,6 +76,7 @@ func (p *Page) OnPreRender(ctx app.Context) {
 func (p *Page) OnNav(ctx app.Context) {
 	p.view = p.view.Follow(readView(ctx.Page().URL().Path, ctx.Page().URL().RawQuery))
 	normaliseURL(p.view)
+	catchUpLinks(ctx, &p.links, &p.view)
 	p.follow.chose()
 	// The tab and the history entry say the view, as the page's link
 	// preview does.
@@ -90,7 +99,7 @@ func (p *Page) Render() app.UI {
 		newJumpLinks(),
 		app.Main().ID("main").Class("layout").Body(
 			p.panels.Panel("article", func() app.UI {
-				return NewArticle(story.Default()).View(p.view).Reading(shown.Paragraph)
+				return NewArticle(story.Default()).View(p.view).Links(p.links).Reading(shown.Paragraph)
 			}),
 			// The app may wait for the reader to come near the panels
 			// (see the server's app.js additions): the article needs none of it.
@@ -99,7 +108,7 @@ func (p *Page) Render() app.UI {
 				p.panels.Panel("map", func() app.UI {
 					return NewMembershipMap().View(shown.View).Reading(shown.States, shown.Following())
 				}),
-				p.panels.Panel("timeline", func() app.UI { return NewTimeline().View(shown.View).Reading(shown.Events) }),
+				p.panels.Panel("timeline", func() app.UI { return NewTimeline().View(shown.View).Links(p.links).Reading(shown.Events) }),
 			),
 		),
 		newSourcesSection(),

@@ -7,6 +7,17 @@ import (
 	"explainer/app/membership"
 )
 
+// statusTable is the table below as a component: go-app skips it when
+// the date is unchanged, as on a click on a state, rather than build
+// and diff its few hundred cells again.
+type statusTable struct {
+	app.Compo
+	Ihistory *membership.History
+	Iat      date.Date
+}
+
+func (t *statusTable) Render() app.UI { return newStatusTable(t.Ihistory, t.Iat) }
+
 // newStatusTable gives the map's facts as a table: every state that was
 // ever a party, its status at each key date and at the map's date. It is
 // the screen reader's way through the map, and anyone's who prefers rows.

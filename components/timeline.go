@@ -28,8 +28,14 @@ type Timeline struct {
 	// alone): the map's date slider and play button would move nothing
 	// the reader can see, so they are left out.
 	InoMap bool
+	// Ilinks is the view the events' links start from (see Page.links).
+	Ilinks view.View
 
 	parts mount.Staged // the charts mount after the rest
+	// hrefs are the events' links from hrefsFrom, kept from one render
+	// to the next: most updates leave the links' view alone.
+	hrefs     []string
+	hrefsFrom view.View
 }
 
 // NewTimeline returns the timeline panel.
@@ -44,6 +50,12 @@ func (t *Timeline) View(v view.View) *Timeline {
 // Reading marks the events of the paragraph being read.
 func (t *Timeline) Reading(events []string) *Timeline {
 	t.Ireading = events
+	return t
+}
+
+// Links sets the view the events link from.
+func (t *Timeline) Links(v view.View) *Timeline {
+	t.Ilinks = v
 	return t
 }
 
@@ -96,7 +108,7 @@ func (t *Timeline) Render() app.UI {
 // the list re-renders as the reader's scroll moves the panels, and a copy
 // of the events each time was a fifth of that update's garbage.
 func (t *Timeline) eventItems(tl *timeline.Timeline) app.UI {
-	return rangeN(tl.Len(), func(i int) app.UI { return t.eventItem(tl.At(i)) })
+	return rangeN(tl.Len(), func(i int) app.UI { return t.eventItem(tl.At(i), t.href(i, tl)) })
 }
 
 // rangeN is app.Range over 0..n-1: a slice of n empty structs holds no
@@ -105,11 +117,26 @@ func rangeN(n int, f func(int) app.UI) app.UI {
 	return app.Range(make([]struct{}, n)).Slice(f)
 }
 
+// href is the link of the i-th event of the list, kept until the view the
+// links start from changes.
+func (t *Timeline) href(i int, tl *timeline.Timeline) string {
+	if len(t.hrefs) != tl.Len() || t.hrefsFrom != t.Ilinks {
+		if len(t.hrefs) != tl.Len() {
+			t.hrefs = make([]string, tl.Len())
+		}
+		for j := range tl.Len() {
+			t.hrefs[j] = viewHref(t.Ilinks.SelectEvent(tl.At(j).ID, content.Default()))
+		}
+		t.hrefsFrom = t.Ilinks
+	}
+	return t.hrefs[i]
+}
+
 // eventItem is one event of the list (see eventListItem).
-func (t *Timeline) eventItem(e timeline.Event) app.UI {
+func (t *Timeline) eventItem(e timeline.Event, href string) app.UI {
 	return &eventListItem{
 		Iid:      e.ID,
-		Ihref:    viewHref(t.Iview.SelectEvent(e.ID, content.Default())),
+		Ihref:    href,
 		Icurrent: e.ID == t.Iview.Event,
 		Ireading: slices.Contains(t.Ireading, e.ID),
 	}

@@ -63,9 +63,24 @@ func newTimelineChart(t *timeline.Timeline, v view.View) app.UI {
 				selectEvent(ctx, v, id)
 			}
 		}).Body(
-		newCharts(t, v, wideChart),
-		newCharts(t, v, narrowChart),
+		&timelineCharts{Itimeline: t, Ilayout: &wideChart, Iat: v.At, Ievent: v.Event},
+		&timelineCharts{Itimeline: t, Ilayout: &narrowChart, Iat: v.At, Ievent: v.Event},
 	)
+}
+
+// timelineCharts are one layout's charts as a component whose inputs are
+// only what they show (the map's date and the selected event): go-app
+// skips them on a click that changes neither, as on a state.
+type timelineCharts struct {
+	app.Compo
+	Itimeline *timeline.Timeline
+	Ilayout   *chartLayout
+	Iat       date.Date
+	Ievent    string
+}
+
+func (c *timelineCharts) Render() app.UI {
+	return newCharts(c.Itimeline, view.View{At: c.Iat, Event: c.Ievent}, *c.Ilayout)
 }
 
 func newCharts(t *timeline.Timeline, v view.View, l chartLayout) app.UI {

@@ -66,9 +66,14 @@ func TestChoicesNavigateToCanonicalPaths(t *testing.T) {
 	}
 	tb.do(t, chromedp.Click(chromedp.CSS(`#timeline [data-event="armenia-freezes"]`)))
 	tb.waitTrue(t, `location.pathname === "/event/armenia-freezes/" && location.search === ""`, 10*time.Second)
+	// The links start from the view shown: they catch up with it just
+	// after the frame that shows the choice.
+	tb.waitTrue(t, `document.querySelector('.mention-country[data-iso="ARM"]').getAttribute("href") === "/event/armenia-freezes/?country=ARM"`, 5*time.Second)
 	tb.do(t, chromedp.ScrollIntoView(chromedp.CSS("#map-KAZ")), chromedp.Click(chromedp.CSS("#map-KAZ")))
 	tb.waitTrue(t, `location.pathname === "/event/armenia-freezes/" && location.search === "?country=KAZ" &&
 		document.getElementById("country-card")?.dataset.iso === "KAZ"`, 10*time.Second)
+	tb.waitTrue(t, `document.querySelector('#timeline [data-event="armenia-freezes"]').getAttribute("href") === "/event/armenia-freezes/?country=KAZ" &&
+		(links => links.length > 0 && links.every(a => a.getAttribute("href").endsWith("/?country=KAZ")))([...document.querySelectorAll(".mention-date[data-event-link]")])`, 5*time.Second)
 	if title := eval[string](t, tb, `document.title`); title != "22 February 2024: Armenia freezes its participation" {
 		t.Errorf("title %q", title)
 	}

@@ -197,6 +197,12 @@ func TestPath(t *testing.T) {
 	if len(path) != len(want) {
 		t.Fatalf("path has %d steps, want %d", len(path), len(want))
 	}
+	if !Default().HasPath() {
+		t.Error("HasPath is false for a timeline with a path")
+	}
+	if (&Timeline{events: []Event{{ID: "no-step"}}}).HasPath() {
+		t.Error("HasPath is true for a timeline without a path")
+	}
 	for i, e := range path {
 		if e.ID != want[i] || e.Step != i+1 {
 			t.Errorf("step %d = %s (rung %d), want %s (rung %d)", i+1, e.ID, e.Step, want[i], i+1)

@@ -117,6 +117,15 @@ type loadResult struct {
 	OffOrigin []string  `json:"offOrigin"` // requests to any other origin
 	Errors    []string  `json:"errors"`    // exceptions and failed requests
 	Clicks    []clicked `json:"clicks"`
+	// What 50 more selections added to the JS heap and to the wasm's
+	// memory, each read after a garbage collection, and what 50 after
+	// those added: the wasm's memory is the Go heap's high-water mark,
+	// which grows to the collector's goal once and then holds unless
+	// something leaks. Measured on our timeline on a desktop only.
+	HeapGrowth  float64 `json:"heapGrowth,omitempty"`
+	WasmGrowth  float64 `json:"wasmGrowth,omitempty"`
+	HeapGrowth2 float64 `json:"heapGrowth2,omitempty"`
+	WasmGrowth2 float64 `json:"wasmGrowth2,omitempty"`
 }
 
 // clicked is one timed click.
@@ -230,6 +239,57 @@ func openPage(chrome, u string, dev device, settle time.Duration) (*load, loadRe
 	res.Bytes = l.bytes
 	l.mu.Unlock()
 	return l, res, nil
+}
+
+// memory reads the JS heap after a garbage collection, and the wasm's
+// linear memory (which never shrinks: its size is the high-water mark).
+func (l *load) memory() (heap, wasm float64, err error) {
+	if _, err := chromedp.Call(l.ctx, heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
+		return 0, 0, err
+	}
+	metrics, err := chromedp.Call(l.ctx, performance.GetMetrics, cdp.Empty{})
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, mt := range metrics.Metrics {
+		if mt.Name == "JSHeapUsedSize" {
+			heap = mt.Value
+		}
+	}
+	wasm, err = chromedp.Run(l.ctx, chromedp.Evaluate[float64](`window.__peer.wasm ? window.__peer.wasm.buffer.byteLength : 0`))
+	return heap, wasm, err
+}
+
+// selectEvents selects the next event of our timeline n times, each
+// once the one before shows, as a reader stepping through the story.
+const selectEvents = `(async n => {
+	for (let i = 0; i < n; i++) {
+		const items = [...document.querySelectorAll("#timeline [data-event]")];
+		const next = items[(items.findIndex(e => e.getAttribute("aria-current") === "true") + 1) % items.length];
+		const shown = '[data-event="' + next.dataset.event + '"][aria-current="true"]', t0 = performance.now();
+		next.click();
+		await new Promise((resolve, reject) => {
+			const poll = () => document.querySelector(shown) ? resolve() :
+				performance.now() - t0 > 5000 ? reject(new Error("selection " + i + " never showed")) : requestAnimationFrame(poll);
+			poll();
+		});
+	}
+	return true;
+})`
+
+// growth measures what n selections add to the page's memory: the JS
+// heap and the wasm's memory before and after, once the page is idle.
+func (l *load) growth(n int) (heap, wasm float64, err error) {
+	h0, w0, err := l.memory()
+	if err != nil {
+		return 0, 0, err
+	}
+	if _, err := chromedp.Run(l.ctx, chromedp.Evaluate[bool](fmt.Sprintf("%s(%d)", selectEvents, n), chromedp.EvalAwaitPromise)); err != nil {
+		return 0, 0, fmt.Errorf("selecting %d events: %w", n, err)
+	}
+	time.Sleep(time.Second) // the page's work after the last selection
+	h1, w1, err := l.memory()
+	return h1 - h0, w1 - w0, err
 }
 
 // count evaluates an expression giving a pair of counts.

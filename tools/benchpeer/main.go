@@ -17,7 +17,10 @@
 // and on a phone (360x740 with the CPU slowed 4x), each loaded, then its
 // next event clicked -clicks times; and for the explainer also its embed
 // of all panels, where a state on the map and a date on the scrubber are
-// clicked. Lighthouse 12 runs after the browser runs, alternating too.
+// clicked. On our timeline on a desktop, 50 more events are then selected
+// one after another, twice, and what each 50 add to the JS heap and to
+// the wasm's memory is reported (issue 14: no growth beyond noise). Lighthouse 12
+// runs after the browser runs, alternating too.
 //
 // It prints medians and maxima per side and the ratio ours/theirs, with
 // the load average before and after, and writes everything measured as
@@ -226,6 +229,15 @@ func run(o options) error {
 					res.Clicks = append(res.Clicks, ck)
 				}
 			}
+			if p.side == ours && p.name == "timeline" && !p.dev.phone {
+				if res.HeapGrowth, res.WasmGrowth, err = l.growth(selections); err == nil {
+					res.HeapGrowth2, res.WasmGrowth2, err = l.growth(selections)
+				}
+				if err != nil {
+					l.close()
+					return fmt.Errorf("%s %s on a %s: %w", p.side, p.name, p.dev.name, err)
+				}
+			}
 			l.finish(&res)
 			r.record(p.side, p.name, p.dev, res)
 			fmt.Fprintf(os.Stderr, "benchpeer: run %d/%d: %s %s on a %s: ready %.0f ms, %d clicks\n",
@@ -281,6 +293,12 @@ func (r *results) record(side, page string, dev device, res loadResult) {
 			if res.WasmMem > 0 {
 				r.add("wasmmem", side, res.WasmMem)
 			}
+			if side == ours {
+				r.add("growth/jsheap", side, res.HeapGrowth)
+				r.add("growth/wasmmem", side, res.WasmGrowth)
+				r.add("growth2/jsheap", side, res.HeapGrowth2)
+				r.add("growth2/wasmmem", side, res.WasmGrowth2)
+			}
 		}
 	}
 	for _, c := range res.Clicks {
@@ -295,6 +313,10 @@ func (r *results) record(side, page string, dev device, res loadResult) {
 		r.add("duration/"+c.What+"/"+dev.name, side, d)
 	}
 }
+
+// selections is how many events the memory check selects (issue 14: no
+// memory growth beyond noise after 50 selections).
+const selections = 50
 
 // loadavg is /proc/loadavg's 1, 5 and 15 minute averages.
 func loadavg() string {

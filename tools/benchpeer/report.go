@@ -106,6 +106,10 @@ func printTable(w io.Writer, r *results) {
 		{"DOM elements", "elements", count},
 		{"JS heap (Performance.getMetrics, after GC)", "jsheap", mb},
 		{"wasm memory (not in the JS heap)", "wasmmem", mb},
+		{"JS heap growth after 50 more selections (after GC), desktop", "growth/jsheap", mb},
+		{"wasm memory growth after 50 more selections, desktop", "growth/wasmmem", mb},
+		{"JS heap growth over the next 50 selections", "growth2/jsheap", mb},
+		{"wasm memory growth over the next 50 selections", "growth2/wasmmem", mb},
 	}
 	fmt.Fprintf(w, "Side by side with %s: %d events and %d eras on both sides; %d alternating runs per side, %d clicks per load, a fresh Chromium profile per load.\n",
 		r.TimelineJS, r.Events, r.Eras, r.Runs, r.Clicks)

@@ -5,22 +5,54 @@ import (
 	"strings"
 )
 
-type attributes map[string]string
+// Patched (see third_party/go-app/README.md): an element's attributes are
+// a slice of pairs in the order they were first set, not a map. An element
+// has a handful, found sooner by a scan than by hashing (which in wasm has
+// no hardware help), and every element of every render allocated a map.
+type attributes []attribute
 
-func (a attributes) Set(name string, value any) {
+type attribute struct {
+	name, value string
+}
+
+// get returns the value of the attribute with that name.
+func (a attributes) get(name string) (string, bool) {
+	for i := range a {
+		if a[i].name == name {
+			return a[i].value, true
+		}
+	}
+	return "", false
+}
+
+// put sets the attribute with that name to v.
+func (a *attributes) put(name, v string) {
+	for i := range *a {
+		if (*a)[i].name == name {
+			(*a)[i].value = v
+			return
+		}
+	}
+	*a = append(*a, attribute{name: name, value: v})
+}
+
+func (a *attributes) Set(name string, value any) {
 	var v string
 	switch name {
 	case "value":
 		v = toString(value)
 
 	case "style", "allow":
-		v = strings.TrimLeft(a[name]+";"+toAttributeValue(value), ";")
+		old, _ := a.get(name)
+		v = strings.TrimLeft(old+";"+toAttributeValue(value), ";")
 
 	case "class":
-		v = strings.TrimSpace(a[name] + " " + toAttributeValue(value))
+		old, _ := a.get(name)
+		v = strings.TrimSpace(old + " " + toAttributeValue(value))
 
 	case "srcset":
-		v = strings.TrimLeft(a[name]+", "+toAttributeValue(value), ", ")
+		old, _ := a.get(name)
+		v = strings.TrimLeft(old+", "+toAttributeValue(value), ", ")
 
 	default:
 		v = toAttributeValue(value)
@@ -33,11 +65,11 @@ func (a attributes) Set(name string, value any) {
 		"href",
 		"src",
 		"value":
-		a[name] = v
+		a.put(name, v)
 
 	default:
 		if v != "" {
-			a[name] = v
+			a.put(name, v)
 		}
 	}
 }

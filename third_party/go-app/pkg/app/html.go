@@ -70,9 +70,14 @@ func (e *htmlElement) attrs() attributes {
 	return e.attributes
 }
 
+// Not inlined: each of the generated setters calls it, and inlined into
+// them all it weighed 40 KB of wasm.
+//
+//go:noinline
 func (e *htmlElement) setAttr(name string, value any) {
 	if e.attributes == nil {
-		e.attributes = make(attributes)
+		// Most elements get a few: room for four saves growing the slice.
+		e.attributes = make(attributes, 0, 4)
 	}
 	e.attributes.Set(name, value)
 }

@@ -5,11 +5,11 @@ import (
 	"context"
 	"html"
 	"io"
-	"maps"
 	"net/url"
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/errors"
@@ -194,10 +194,10 @@ func (m nodeManager) mountHTML(ctx Context, depth uint, v HTML) (UI, error) {
 }
 
 func (m nodeManager) mountHTMLAttributes(ctx Context, v HTML) {
-	for name, value := range v.attrs() {
-		setJSAttribute(v.JSValue(), name, resolveAttributeURLValue(
-			name,
-			value,
+	for _, a := range v.attrs() {
+		setJSAttribute(v.JSValue(), a.name, resolveAttributeURLValue(
+			a.name,
+			a.value,
 			ctx.ResolveStaticResource,
 		))
 	}
@@ -413,10 +413,10 @@ func (m nodeManager) updateText(v, new *text) (UI, error) {
 func (m nodeManager) updateHTML(ctx Context, v, new HTML) (UI, error) {
 	attrs := v.attrs()
 	newAttrs := new.attrs()
-	if attrs == nil && len(newAttrs) != 0 {
+	if len(attrs) == 0 && len(newAttrs) != 0 {
 		v = v.setAttrs(newAttrs)
 		m.mountHTMLAttributes(ctx, v)
-	} else if attrs != nil {
+	} else if len(attrs) != 0 {
 		m.updateHTMLAttributes(ctx, v, newAttrs)
 	}
 
@@ -493,25 +493,25 @@ func (m nodeManager) updateHTML(ctx Context, v, new HTML) (UI, error) {
 
 func (m nodeManager) updateHTMLAttributes(ctx Context, v HTML, newAttrs attributes) {
 	attrs := v.attrs()
-	for name := range attrs {
-		if _, remains := newAttrs[name]; !remains {
-			deleteJSAttribute(v.JSValue(), name)
-			delete(attrs, name)
+	for _, a := range attrs {
+		if _, remains := newAttrs.get(a.name); !remains {
+			deleteJSAttribute(v.JSValue(), a.name)
 		}
 	}
 
-	for name, value := range newAttrs {
-		if attrs[name] == value {
+	for _, a := range newAttrs {
+		if old, ok := attrs.get(a.name); ok && old == a.value {
 			continue
 		}
-
-		attrs[name] = value
-		setJSAttribute(v.JSValue(), name, resolveAttributeURLValue(
-			name,
-			value,
+		setJSAttribute(v.JSValue(), a.name, resolveAttributeURLValue(
+			a.name,
+			a.value,
 			ctx.ResolveStaticResource,
 		))
 	}
+	// The element now has the new set, which the new tree, dropped after
+	// the update, no longer needs.
+	v.setAttrs(newAttrs)
 }
 
 func (m nodeManager) updateHTMLEventHandlers(ctx Context, v HTML, newEvents eventHandlers) {
@@ -722,9 +722,10 @@ func (m nodeManager) encodeHTML(ctx Context, w *bytes.Buffer, v HTML) {
 	w.WriteString(v.Tag())
 	// Sorted, so that the same UI always makes the same bytes: a map's
 	// order changes from one run to the next.
-	attrs := v.attrs()
-	for _, name := range slices.Sorted(maps.Keys(attrs)) {
-		m.encodeHTMLAttribute(ctx, w, name, attrs[name])
+	attrs := slices.Clone(v.attrs())
+	slices.SortFunc(attrs, func(a, b attribute) int { return strings.Compare(a.name, b.name) })
+	for _, a := range attrs {
+		m.encodeHTMLAttribute(ctx, w, a.name, a.value)
 	}
 	w.WriteByte('>')
 

@@ -195,26 +195,26 @@ func matchHTML(n HTML, d TestUIDescriptor) error {
 }
 
 func matchHTMLAttributes(a, b attributes) error {
-	for key, expectedValue := range b {
-		value, exists := a[key]
+	for _, expected := range b {
+		value, exists := a.get(expected.name)
 		if !exists {
 			return errors.New("expected attribute not found").
-				WithTag("name", key)
+				WithTag("name", expected.name)
 		}
 
-		if value != expectedValue {
+		if value != expected.value {
 			return errors.New("value does not match").
-				WithTag("name", key).
+				WithTag("name", expected.name).
 				WithTag("value", value).
-				WithTag("expected-value", expectedValue)
+				WithTag("expected-value", expected.value)
 		}
 	}
 
-	for key, value := range a {
-		if _, exists := b[key]; !exists {
+	for _, attr := range a {
+		if _, exists := b.get(attr.name); !exists {
 			return errors.New("attribute is not expected").
-				WithTag("name", key).
-				WithTag("value", value)
+				WithTag("name", attr.name).
+				WithTag("value", attr.value)
 		}
 	}
 
