@@ -258,4 +258,31 @@ func TestArticleLinksIntoMapAndTimeline(t *testing.T) {
 	tb.noErrors(t)
 }
 
+// A link's href catches up with the view only after the click's frame,
+// when the browser is idle. A second click before that must still start
+// from the first click's view: the handler navigates, and the stale href
+// must not be followed after it. Idle callbacks are held back here, so
+// the hrefs stay stale for the whole test.
+func TestQuickClicksKeepTheView(t *testing.T) {
+	tb := newTab(t, 60*time.Second)
+	tb.open(t, "/")
+	tb.waitReady(t)
+	eval[bool](t, tb, `(window.requestIdleCallback = () => 0, true)`)
+	tb.do(t, chromedp.Click(chromedp.CSS(`#p-summit a[data-iso="KGZ"]`)))
+	tb.waitTrue(t, `document.getElementById("country-card")?.dataset.iso === "KGZ"`, 10*time.Second)
+	stale := eval[string](t, tb, `document.querySelector('#p-escalation a.mention-date[data-event-link]').getAttribute("href")`)
+	if strings.Contains(stale, "KGZ") {
+		t.Fatalf("the date link's href %q already carries the state: the test would not see a stale href", stale)
+	}
+	tb.do(t, chromedp.Click(chromedp.CSS(`#p-escalation a.mention-date[data-event-link]`)))
+	first := eval[string](t, tb, `document.querySelector('#p-escalation a.mention-date[data-event-link]').dataset.eventLink`)
+	tb.waitEvent(t, first)
+	// Long enough for a second navigation, to the stale href, to land.
+	tb.do(t, chromedp.Sleep(300*time.Millisecond))
+	if v := readView(t, tb); v.Event != first || v.Card != "KGZ" || !strings.Contains(v.URL, "country=KGZ") {
+		t.Errorf("after a state and then a date link: %+v, want event %s with the card and country=KGZ", v, first)
+	}
+	tb.noErrors(t)
+}
+
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -33,6 +33,13 @@ func (b *browser) handleAnchorClick(ctx Context) {
 			for target := event.Get("target"); target.Truthy(); target = target.Get("parentElement") {
 				switch target.Get("tagName").String() {
 				case "A":
+					// A component's handler that prevented the default
+					// has navigated itself, perhaps somewhere other than
+					// the href, which may lag behind the view.
+					if prevented := event.Get("defaultPrevented"); prevented.Truthy() && prevented.Bool() {
+						return
+					}
+
 					if meta := event.Get("metaKey"); meta.Truthy() && meta.Bool() {
 						return
 					}
