@@ -20,6 +20,10 @@ import (
 	"explainer/app/timeline"
 )
 
+// The client's model is Go data written from the content files at build
+// time; make build runs this too.
+//go:generate go run explainer/tools/contentgen
+
 // Content is the explainer's whole content, loaded once and shared. Its
 // parts are read-only after loading.
 type Content struct {

@@ -1,34 +1,6 @@
 package corrections
 
-import (
-	_ "embed"
-	"strings"
-	"sync"
-
-	"explainer/app/timeline"
-)
-
-//go:embed corrections.csv
-var correctionsCSV string
-
-var loadDefault = sync.OnceValue(func() []Entry {
-	tl := timeline.Default()
-	es, err := Parse("corrections.csv", strings.NewReader(correctionsCSV), EventsOf(tl))
-	if err != nil {
-		panic("corrections: embedded corrections.csv is invalid:\n" + err.Error())
-	}
-	if !tl.Full() {
-		// Entries about events of the explainer's own sheet are left out.
-		var kept []Entry
-		for _, e := range es {
-			if _, ok := tl.Lookup(e.Event); e.Event == "" || ok {
-				kept = append(kept, e)
-			}
-		}
-		es = kept
-	}
-	return es
-})
+import "explainer/app/timeline"
 
 // EventsOf is the check of the log's event column against tl, for Parse:
 // whether an id names one of its events. It is nil for a plain TimelineJS
@@ -41,7 +13,9 @@ func EventsOf(tl *timeline.Timeline) func(id string) bool {
 	return func(id string) bool { _, ok := tl.Lookup(id); return ok }
 }
 
-// Default returns the embedded log, read on first use. It panics if the file
+// Default returns the log of corrections.csv, read on first use: parsed
+// from the embedded file on the server, built from the literals contentgen
+// wrote from it in the client. It panics if the file
 // is invalid, which the package's tests rule out.
 func Default() []Entry { return loadDefault() }
 

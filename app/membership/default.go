@@ -1,25 +1,7 @@
 package membership
 
-import (
-	_ "embed"
-	"strings"
-	"sync"
-
-	"explainer/app/sources"
-)
-
-//go:embed transitions.csv
-var transitionsCSV string
-
-var loadDefault = sync.OnceValue(func() *History {
-	h, err := ParseTransitions("transitions.csv", strings.NewReader(transitionsCSV), sources.Default().Lookup)
-	if err != nil {
-		panic("membership: embedded transitions.csv is invalid:\n" + err.Error())
-	}
-	return h
-})
-
-// Default returns the membership history read from the embedded
-// transitions.csv on first use. It panics if that file is invalid, which the
-// package's tests rule out.
+// Default returns the membership history from transitions.csv, read on
+// first use: parsed from the embedded file on the server, built from the
+// literals contentgen wrote from it in the client. It panics if that file
+// is invalid, which the package's tests rule out.
 func Default() *History { return loadDefault() }
