@@ -475,16 +475,36 @@ func sheetSite(t *testing.T, data []byte, files ...webFile) string {
 	if err := os.WriteFile(sheet, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	overlay, err := json.Marshal(map[string]map[string]string{
-		"Replace": {filepath.Join(repoRoot, "app", "timeline", "events.csv"): sheet},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	replace := map[string]string{filepath.Join(repoRoot, "app", "timeline", "events.csv"): sheet}
 	overlayFile := filepath.Join(dir, "overlay.json")
-	if err := os.WriteFile(overlayFile, overlay, 0o644); err != nil {
-		t.Fatal(err)
+	writeOverlay := func() {
+		overlay, err := json.Marshal(map[string]map[string]string{"Replace": replace})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(overlayFile, overlay, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
+	writeOverlay()
+	// The wasm builds its model from the Go data contentgen writes, not from
+	// events.csv: the generator, built with the sheet in place, writes that
+	// data for the wasm's build to use in place of the committed files.
+	gen := filepath.Join(dir, "gen")
+	cmd := exec.Command("go", "run", "-overlay", overlayFile, "./tools/contentgen", "-root", gen)
+	cmd.Dir = repoRoot
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("contentgen with the sheet: %v\n%s", err, out)
+	}
+	generated, err := filepath.Glob(filepath.Join(gen, "app", "*", "content_gen.go"))
+	if err != nil || len(generated) == 0 {
+		t.Fatalf("contentgen wrote no files under %s (%v)", gen, err)
+	}
+	for _, g := range generated {
+		rel, _ := filepath.Rel(gen, g)
+		replace[filepath.Join(repoRoot, rel)] = g
+	}
+	writeOverlay()
 	web := filepath.Join(dir, "web")
 	if _, err := copytree.Copy(filepath.Join(repoRoot, "web"), web); err != nil {
 		t.Fatalf("copying web/: %v", err)
