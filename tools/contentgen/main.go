@@ -79,7 +79,14 @@ func (l *literal) call(name string, args ...any) error {
 }
 
 // Generate returns the gofmt'ed source of f.
-func Generate(f file) ([]byte, error) {
+func Generate(f file) (_ []byte, err error) {
+	// A content file that does not parse makes Default panic with every
+	// problem as file:line:column; make build then says that, not a stack.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
 	l := newLiteral(f.pkg)
 	if err := f.write(l); err != nil {
 		return nil, fmt.Errorf("%s: %w", f.source, err)

@@ -60,3 +60,14 @@ func TestLiteral(t *testing.T) {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
 }
+
+// TestGenerateReportsInvalidContent: a content file that does not parse
+// (Default panics with its problems) is an error naming them.
+func TestGenerateReportsInvalidContent(t *testing.T) {
+	f := file{dir: "x", pkg: "x", source: "x.csv", result: "int", write: func(*literal) error {
+		panic("x.csv:2:1: iso: unknown country code")
+	}}
+	if _, err := Generate(f); err == nil || err.Error() != "x.csv:2:1: iso: unknown country code" {
+		t.Errorf("got error %v, want the parse's problems", err)
+	}
+}
