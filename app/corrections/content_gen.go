@@ -7,8 +7,8 @@ import (
 	"explainer/app/date"
 )
 
-// generated returns what parsing corrections.csv gives; the client builds its
-// model from it instead of parsing.
+// generated returns what parsing corrections.csv gives (ParseEmbedded); Default
+// returns it, so nothing parses at run time.
 func generated() []Entry {
 	return []Entry{
 		{Date: date.Date{Year: 2026, Month: 11, Day: 29, Prec: 1}, Change: "Every source now names the report itself: outlet, headline, date and address. 23 sources that pointed at an outlet's homepage were replaced by the report, or dropped.", Reason: "A homepage does not let a reader check the fact it is cited for.", Line: 2},

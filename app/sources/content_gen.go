@@ -7,8 +7,8 @@ import (
 	"explainer/app/date"
 )
 
-// generated returns what parsing sources.csv gives; the client builds its
-// model from it instead of parsing.
+// generated returns what parsing sources.csv gives (ParseEmbedded); Default
+// returns it, so nothing parses at run time.
 func generated() *Catalog {
 	return NewCatalog([]Report{
 		{Key: "wp-dissolution-ussr", Outlet: "Wikipedia", Title: "Dissolution of the Soviet Union", Date: date.Date{Year: 2026, Month: 11, Day: 29, Prec: 1}, Consulted: true, URL: "https://en.wikipedia.org/wiki/Dissolution_of_the_Soviet_Union", Line: 2},

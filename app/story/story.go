@@ -122,10 +122,3 @@ func (p Paragraph) Mentions() []string {
 
 // FileName is the content file's name, as error messages give it.
 const FileName = "article.md"
-
-// Default returns the article of article.md, read once: parsed from the
-// embedded file on the server, built from the literals contentgen wrote
-// from it in the client. The file is checked by this package's tests, so a
-// parse error here means a broken build; Default panics rather than show a
-// half article.
-func Default() *Article { return loadDefault() }

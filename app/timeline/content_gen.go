@@ -9,8 +9,8 @@ import (
 	"explainer/app/sources"
 )
 
-// generated returns what parsing events.csv gives; the client builds its
-// model from it instead of parsing.
+// generated returns what parsing events.csv gives (ParseEmbedded); Default
+// returns it, so nothing parses at run time.
 func generated() *Timeline {
 	return Assemble([]Event{
 		{ID: "soviet-union-dissolved", Date: date.Date{Year: 1991, Month: 12, Day: 26, Prec: 1}, Headline: "The Soviet Union is dissolved", Summary: "The Soviet Union formally ceases to exist. Earlier in the month, on 8 and 21 December, its successor states had set up the Commonwealth of Independent States.", Text: richtext.Text{

@@ -1,9 +1,11 @@
 // Command contentgen writes the explainer's parsed content as Go data: for
 // each content package, a content_gen.go whose generated function returns
-// the model that parsing its embedded file gives. The client (GOOS=js)
-// builds its model from those literals, so the browser neither parses CSV
-// and markdown at start nor links the parsers; the server, the export and
-// the content check still parse the files.
+// the model that parsing its embedded file gives (the package's
+// ParseEmbedded). Every package's Default returns that model, on the
+// server, in the export and in the client alike, so the browser neither
+// parses CSV and markdown at start nor links the parsers, and a
+// prerendered page always shows what the app then shows. The content check
+// (make check) still parses the files on disk.
 //
 // Usage, from anywhere in the module (make build runs it):
 //
@@ -31,35 +33,62 @@ import (
 )
 
 // file is one generated file: the package it is in, the content file it
-// comes from, and the body of its generated function.
+// comes from, and how its generated function rebuilds the parsed model.
 type file struct {
 	dir    string // under app/
 	pkg    string // import path
 	source string // the content file, for the header
 	result string // the function's result type, in the package
-	// write appends the function's return expression.
-	write func(l *literal) error
+	// ctor is the package's function that the generated code calls with
+	// parse's values; empty, the one value is written as a literal.
+	ctor string
+	// parse parses the embedded content file; its errors name the file,
+	// line and column already.
+	parse func() ([]any, error)
 }
 
 var files = []file{
-	{"sources", "explainer/app/sources", "sources.csv", "*Catalog", func(l *literal) error {
-		return l.call("NewCatalog", sources.Default().Reports())
+	{"sources", "explainer/app/sources", "sources.csv", "*Catalog", "NewCatalog", func() ([]any, error) {
+		c, err := sources.ParseEmbedded()
+		if err != nil {
+			return nil, err
+		}
+		return []any{c.Reports()}, nil
 	}},
-	{"timeline", "explainer/app/timeline", "events.csv", "*Timeline", func(l *literal) error {
-		t := timeline.Default()
-		return l.call("Assemble", t.Events(), t.Eras(), t.Title(), t.Groups(), t.Full())
+	{"timeline", "explainer/app/timeline", "events.csv", "*Timeline", "Assemble", func() ([]any, error) {
+		t, err := timeline.ParseEmbedded()
+		if err != nil {
+			return nil, err
+		}
+		return []any{t.Events(), t.Eras(), t.Title(), t.Groups(), t.Full()}, nil
 	}},
-	{"membership", "explainer/app/membership", "transitions.csv", "*History", func(l *literal) error {
-		return l.call("NewHistory", membership.Default().All())
+	{"membership", "explainer/app/membership", "transitions.csv", "*History", "NewHistory", func() ([]any, error) {
+		h, err := membership.ParseEmbedded()
+		if err != nil {
+			return nil, err
+		}
+		return []any{h.All()}, nil
 	}},
-	{"roles", "explainer/app/roles", "roles.csv", "*Roles", func(l *literal) error {
-		return l.call("New", roles.Default().All())
+	{"roles", "explainer/app/roles", "roles.csv", "*Roles", "New", func() ([]any, error) {
+		rs, err := roles.ParseEmbedded()
+		if err != nil {
+			return nil, err
+		}
+		return []any{rs.All()}, nil
 	}},
-	{"story", "explainer/app/story", "article.md", "*Article", func(l *literal) error {
-		return l.value(reflect.ValueOf(story.Default()), false)
+	{"story", "explainer/app/story", "article.md", "*Article", "", func() ([]any, error) {
+		a, err := story.ParseEmbedded()
+		if err != nil {
+			return nil, err
+		}
+		return []any{a}, nil
 	}},
-	{"corrections", "explainer/app/corrections", "corrections.csv", "[]Entry", func(l *literal) error {
-		return l.value(reflect.ValueOf(corrections.Default()), false)
+	{"corrections", "explainer/app/corrections", "corrections.csv", "[]Entry", "", func() ([]any, error) {
+		es, err := corrections.ParseEmbedded()
+		if err != nil {
+			return nil, err
+		}
+		return []any{es}, nil
 	}},
 }
 
@@ -79,16 +108,20 @@ func (l *literal) call(name string, args ...any) error {
 }
 
 // Generate returns the gofmt'ed source of f.
-func Generate(f file) (_ []byte, err error) {
-	// A content file that does not parse makes Default panic with every
-	// problem as file:line:column; make build then says that, not a stack.
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
-		}
-	}()
+func Generate(f file) ([]byte, error) {
+	// An invalid content file stops make build with every problem as
+	// file:line:column, as the parser gives them.
+	args, err := f.parse()
+	if err != nil {
+		return nil, err
+	}
 	l := newLiteral(f.pkg)
-	if err := f.write(l); err != nil {
+	if f.ctor != "" {
+		err = l.call(f.ctor, args...)
+	} else {
+		err = l.value(reflect.ValueOf(args[0]), false)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", f.source, err)
 	}
 	var b bytes.Buffer
@@ -96,7 +129,7 @@ func Generate(f file) (_ []byte, err error) {
 	b.WriteString("// Regenerate with: go run ./tools/contentgen (make build runs it).\n\n")
 	fmt.Fprintf(&b, "package %s\n\n", f.dir)
 	b.WriteString(l.importBlock())
-	fmt.Fprintf(&b, "// generated returns what parsing %s gives; the client builds its\n// model from it instead of parsing.\n", f.source)
+	fmt.Fprintf(&b, "// generated returns what parsing %s gives (ParseEmbedded); Default\n// returns it, so nothing parses at run time.\n", f.source)
 	fmt.Fprintf(&b, "func generated() %s {\n\treturn %s\n}\n", f.result, l.b.String())
 	out, err := format.Source(b.Bytes())
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -62,10 +63,10 @@ func TestLiteral(t *testing.T) {
 }
 
 // TestGenerateReportsInvalidContent: a content file that does not parse
-// (Default panics with its problems) is an error naming them.
+// is an error naming its problems as the parser gives them, file first.
 func TestGenerateReportsInvalidContent(t *testing.T) {
-	f := file{dir: "x", pkg: "x", source: "x.csv", result: "int", write: func(*literal) error {
-		panic("x.csv:2:1: iso: unknown country code")
+	f := file{dir: "x", pkg: "x", source: "x.csv", result: "int", parse: func() ([]any, error) {
+		return nil, errors.New("x.csv:2:1: iso: unknown country code")
 	}}
 	if _, err := Generate(f); err == nil || err.Error() != "x.csv:2:1: iso: unknown country code" {
 		t.Errorf("got error %v, want the parse's problems", err)
