@@ -24,9 +24,10 @@ SOURCES := $(shell GOOS=js GOARCH=wasm $(GO) list -deps -f '$(WASM_SOURCES_FORMA
 
 build: web/app.wasm.br
 
-# The client builds its model from Go literals, not by parsing the content
-# files (see tools/contentgen): each content file's content_gen.go is
-# written again when the file, or the code that parses it, changes.
+# The server and the client build their model from Go literals, not by
+# parsing the content files (see tools/contentgen): each content file's
+# content_gen.go is written again when the file, or the code that parses
+# it, changes.
 CONTENT = app/sources/sources.csv app/timeline/events.csv app/membership/transitions.csv \
 	app/roles/roles.csv app/story/article.md app/corrections/corrections.csv
 CONTENT_GEN = $(foreach f,$(CONTENT),$(dir $(f))content_gen.go)

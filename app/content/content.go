@@ -39,8 +39,7 @@ var (
 )
 
 // parts reads each part of Default's content, in the order LoadSteps
-// runs them: sources before the timeline and the history, which cite them
-// (on the server, where they are parsed and checked against the sources).
+// runs them: sources before the timeline and the history, which cite them.
 var parts = []func(c *Content){
 	func(*Content) { sources.Default() },
 	func(c *Content) { c.Timeline = timeline.Default() },
