@@ -487,9 +487,10 @@ func sheetSite(t *testing.T, data []byte, files ...webFile) string {
 		}
 	}
 	writeOverlay()
-	// The wasm builds its model from the Go data contentgen writes, not from
-	// events.csv: the generator, built with the sheet in place, writes that
-	// data for the wasm's build to use in place of the committed files.
+	// The server and the wasm build their model from the Go data contentgen
+	// writes, not from events.csv: the generator, built with the sheet in
+	// place, writes that data for both builds to use in place of the
+	// committed files.
 	gen := filepath.Join(dir, "gen")
 	cmd := exec.Command("go", "run", "-overlay", overlayFile, "./tools/contentgen", "-root", gen)
 	cmd.Dir = repoRoot
