@@ -24,7 +24,20 @@ SOURCES := $(shell GOOS=js GOARCH=wasm $(GO) list -deps -f '$(WASM_SOURCES_FORMA
 
 build: web/app.wasm.br
 
-web/app.wasm: $(SOURCES)
+# The server and the client build their model from Go literals, not by
+# parsing the content files (see tools/contentgen): each content file's
+# content_gen.go is written again when the file, or the code that parses
+# it, changes.
+CONTENT = app/sources/sources.csv app/timeline/events.csv app/membership/transitions.csv \
+	app/roles/roles.csv app/story/article.md app/corrections/corrections.csv
+CONTENT_GEN = $(foreach f,$(CONTENT),$(dir $(f))content_gen.go)
+CONTENTGEN_SOURCES := $(filter-out %/content_gen.go,$(shell $(GO) list -deps -f '$(WASM_SOURCES_FORMAT)' ./tools/contentgen))
+
+$(CONTENT_GEN) &: $(CONTENT) $(CONTENTGEN_SOURCES)
+	$(GO) run ./tools/contentgen
+	touch $(CONTENT_GEN)
+
+web/app.wasm: $(SOURCES) $(CONTENT_GEN)
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o web/app.wasm .
 
 web/app.wasm.br: web/app.wasm web/explainer.css web/embed-child.js web/noscript.css

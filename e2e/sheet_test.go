@@ -7,6 +7,8 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -411,6 +413,44 @@ func TestPlainTimelineJSSheet(t *testing.T) {
 	tb.noErrors(t)
 }
 
+// TestForgottenRegenerationShowsOldContentEverywhere: an events.csv edited
+// without make build (content_gen.go left stale) changes neither the
+// server's page nor the app: both show the committed timeline, so the
+// prerendered page and the app it turns into never disagree.
+func TestForgottenRegenerationShowsOldContentEverywhere(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot, "app", "timeline", "testdata", "timelinejs.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := buildSheetSite(t, data, false)
+	const committed, edited = `data-event="armenia-freezes"`, `data-event="armenia-freezes-its-participation"`
+	resp, err := http.Get(site + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(page, []byte(committed)) || bytes.Contains(page, []byte(edited)) {
+		t.Errorf("the server's page has %s: %t, %s: %t; want the committed event alone",
+			committed, bytes.Contains(page, []byte(committed)), edited, bytes.Contains(page, []byte(edited)))
+	}
+	tb := newTab(t, 90*time.Second)
+	tb.open(t, site+"/")
+	tb.waitReady(t)
+	type shown struct{ Committed, Edited int }
+	got := eval[shown](t, tb, `({
+		Committed: document.querySelectorAll('#timeline [`+committed+`]').length,
+		Edited: document.querySelectorAll('#timeline [`+edited+`]').length,
+	})`)
+	if got.Committed == 0 || got.Edited != 0 {
+		t.Errorf("the app shows %+v events of the committed and the edited timeline; want the committed alone", got)
+	}
+	tb.noErrors(t)
+}
+
 // TestNoTitleRowNoIntroduction: without a title row in the explainer's
 // own events.csv, the timeline has no introduction, not an empty one.
 func TestNoTitleRowNoIntroduction(t *testing.T) {
@@ -470,20 +510,33 @@ type webFile struct {
 // files given. It returns the site's address.
 func sheetSite(t *testing.T, data []byte, files ...webFile) string {
 	t.Helper()
+	return buildSheetSite(t, data, true, files...)
+}
+
+// buildSheetSite is sheetSite; without regenerate it leaves the committed
+// content_gen.go files in place, as an editor does who forgets make build.
+func buildSheetSite(t *testing.T, data []byte, regenerate bool, files ...webFile) string {
+	t.Helper()
 	dir := t.TempDir()
 	sheet := filepath.Join(dir, "events.csv")
 	if err := os.WriteFile(sheet, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	overlay, err := json.Marshal(map[string]map[string]string{
-		"Replace": {filepath.Join(repoRoot, "app", "timeline", "events.csv"): sheet},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	replace := map[string]string{filepath.Join(repoRoot, "app", "timeline", "events.csv"): sheet}
 	overlayFile := filepath.Join(dir, "overlay.json")
-	if err := os.WriteFile(overlayFile, overlay, 0o644); err != nil {
-		t.Fatal(err)
+	writeOverlay := func() {
+		overlay, err := json.Marshal(map[string]map[string]string{"Replace": replace})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(overlayFile, overlay, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeOverlay()
+	if regenerate {
+		regenerateWith(t, dir, overlayFile, replace)
+		writeOverlay()
 	}
 	web := filepath.Join(dir, "web")
 	if _, err := copytree.Copy(filepath.Join(repoRoot, "web"), web); err != nil {
@@ -522,6 +575,30 @@ func sheetSite(t *testing.T, data []byte, files ...webFile) string {
 	srv.start(t)
 	t.Cleanup(func() { srv.stop(t) })
 	return "http://" + srv.addr
+}
+
+// regenerateWith runs contentgen built with the overlay's content files in
+// place, and adds the content_gen.go files it writes under dir to replace.
+func regenerateWith(t *testing.T, dir, overlayFile string, replace map[string]string) {
+	t.Helper()
+	// The server and the wasm build their model from the Go data contentgen
+	// writes, not from events.csv: the generator, built with the sheet in
+	// place, writes that data for both builds to use in place of the
+	// committed files.
+	gen := filepath.Join(dir, "gen")
+	cmd := exec.Command("go", "run", "-overlay", overlayFile, "./tools/contentgen", "-root", gen)
+	cmd.Dir = repoRoot
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("contentgen with the sheet: %v\n%s", err, out)
+	}
+	generated, err := filepath.Glob(filepath.Join(gen, "app", "*", "content_gen.go"))
+	if err != nil || len(generated) == 0 {
+		t.Fatalf("contentgen wrote no files under %s (%v)", gen, err)
+	}
+	for _, g := range generated {
+		rel, _ := filepath.Rel(gen, g)
+		replace[filepath.Join(repoRoot, rel)] = g
+	}
 }
 
 // newsroomSheet is events.csv as a newsroom's sheet: see TestNewsroomSheet.

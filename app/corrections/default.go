@@ -8,28 +8,6 @@ import (
 	"explainer/app/timeline"
 )
 
-//go:embed corrections.csv
-var correctionsCSV string
-
-var loadDefault = sync.OnceValue(func() []Entry {
-	tl := timeline.Default()
-	es, err := Parse("corrections.csv", strings.NewReader(correctionsCSV), EventsOf(tl))
-	if err != nil {
-		panic("corrections: embedded corrections.csv is invalid:\n" + err.Error())
-	}
-	if !tl.Full() {
-		// Entries about events of the explainer's own sheet are left out.
-		var kept []Entry
-		for _, e := range es {
-			if _, ok := tl.Lookup(e.Event); e.Event == "" || ok {
-				kept = append(kept, e)
-			}
-		}
-		es = kept
-	}
-	return es
-})
-
 // EventsOf is the check of the log's event column against tl, for Parse:
 // whether an id names one of its events. It is nil for a plain TimelineJS
 // sheet, which has no ids the log could cite, so the log is not checked
@@ -41,9 +19,41 @@ func EventsOf(tl *timeline.Timeline) func(id string) bool {
 	return func(id string) bool { _, ok := tl.Lookup(id); return ok }
 }
 
-// Default returns the embedded log, read on first use. It panics if the file
-// is invalid, which the package's tests rule out.
+// Default returns the log of corrections.csv as contentgen wrote it into
+// content_gen.go. The server, the export and the client all build the same
+// log from those literals, so a prerendered page and the app it turns into
+// cannot disagree, even when corrections.csv was edited and not
+// regenerated (TestGeneratedEqualsParsed names that stale file).
 func Default() []Entry { return loadDefault() }
+
+var loadDefault = sync.OnceValue(generated)
+
+//go:embed corrections.csv
+var correctionsCSV string
+
+// ParseEmbedded parses the corrections.csv embedded in the binary, its
+// events checked against timeline.ParseEmbedded. Only contentgen and the
+// tests call it: the app reads Default, so the wasm does not link the
+// parser.
+func ParseEmbedded() ([]Entry, error) {
+	tl, err := timeline.ParseEmbedded()
+	if err != nil {
+		return nil, err
+	}
+	es, err := Parse("corrections.csv", strings.NewReader(correctionsCSV), EventsOf(tl))
+	if err != nil || tl.Full() {
+		return es, err
+	}
+	// With a plain TimelineJS sheet in place of events.csv, entries about
+	// the explainer's own events are left out.
+	var kept []Entry
+	for _, e := range es {
+		if _, ok := tl.Lookup(e.Event); e.Event == "" || ok {
+			kept = append(kept, e)
+		}
+	}
+	return kept, nil
+}
 
 // LastChecked is the day of the latest entry: the last time the facts were
 // checked and changed.

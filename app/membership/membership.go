@@ -317,3 +317,26 @@ func KeyDates() []KeyDate {
 		{date.MustParse("2025-11-27"), "Bishkek summit"},
 	}
 }
+
+// NewHistory returns the history of these transitions, each state's in date
+// order, as ParseTransitions builds it; the generated content calls it.
+func NewHistory(transitions []Transition) *History {
+	h := &History{byState: make(map[string][]Transition)}
+	for _, t := range transitions {
+		if _, ok := h.byState[t.ISO]; !ok {
+			h.states = append(h.states, t.ISO)
+		}
+		h.byState[t.ISO] = append(h.byState[t.ISO], t)
+	}
+	sort.Strings(h.states)
+	return h
+}
+
+// All returns every state's transitions, the states sorted.
+func (h *History) All() []Transition {
+	var all []Transition
+	for _, iso := range h.states {
+		all = append(all, h.byState[iso]...)
+	}
+	return all
+}

@@ -8,19 +8,22 @@ import (
 	"explainer/app/timeline"
 )
 
+// Default returns the story's roles from roles.csv as contentgen wrote them
+// into content_gen.go. The server, the export and the client all build the
+// same model from those literals, so a prerendered page and the app it
+// turns into cannot disagree, even when roles.csv was edited and not
+// regenerated (TestGeneratedEqualsParsed names that stale file).
+func Default() *Roles { return loadDefault() }
+
+var loadDefault = sync.OnceValue(generated)
+
 //go:embed roles.csv
 var rolesCSV string
 
-var loadDefault = sync.OnceValue(func() *Roles {
-	rs, err := Parse("roles.csv", strings.NewReader(rolesCSV), timeline.IsArticleParagraph)
-	if err != nil {
-		panic("roles: embedded roles.csv is invalid:\n" + err.Error())
-	}
-	return rs
-})
-
-// Default returns the story's roles, read from the embedded roles.csv on
-// first use and checked against the article's paragraph ids
-// (timeline.ArticleParagraphs). It panics if that file is invalid, which
-// the package's tests rule out.
-func Default() *Roles { return loadDefault() }
+// ParseEmbedded parses the roles.csv embedded in the binary, checked
+// against the article's paragraph ids (timeline.ArticleParagraphs). Only
+// contentgen and the tests call it: the app reads Default, so the wasm does
+// not link the parser.
+func ParseEmbedded() (*Roles, error) {
+	return Parse("roles.csv", strings.NewReader(rolesCSV), timeline.IsArticleParagraph)
+}

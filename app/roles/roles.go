@@ -146,3 +146,13 @@ func (rs *Roles) Mentioning(paragraph string) []Role {
 	}
 	return out
 }
+
+// New returns the roles of list, in file order, as Parse builds them; the
+// generated content calls it. ISO codes must be unique.
+func New(list []Role) *Roles {
+	rs := &Roles{list: list, index: make(map[string]int, len(list))}
+	for i, r := range list {
+		rs.index[r.ISO] = i
+	}
+	return rs
+}

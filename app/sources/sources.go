@@ -178,3 +178,23 @@ func Cite(cell string, lookup func(string) (Report, bool)) ([]Report, error) {
 	}
 	return out, nil
 }
+
+// NewCatalog returns the catalog of these reports, in file order, as Parse
+// builds it; the generated content calls it. Keys must be unique.
+func NewCatalog(reports []Report) *Catalog {
+	c := &Catalog{byKey: make(map[string]Report, len(reports))}
+	for _, r := range reports {
+		c.byKey[r.Key] = r
+		c.keys = append(c.keys, r.Key)
+	}
+	return c
+}
+
+// Reports returns every report in file order.
+func (c *Catalog) Reports() []Report {
+	rs := make([]Report, len(c.keys))
+	for i, k := range c.keys {
+		rs[i] = c.byKey[k]
+	}
+	return rs
+}

@@ -27,9 +27,7 @@
 package story
 
 import (
-	_ "embed"
 	"strings"
-	"sync"
 
 	"explainer/app/date"
 )
@@ -122,27 +120,5 @@ func (p Paragraph) Mentions() []string {
 	return codes
 }
 
-//go:embed article.md
-var articleFile string
-
 // FileName is the content file's name, as error messages give it.
 const FileName = "article.md"
-
-var (
-	defaultOnce    sync.Once
-	defaultArticle *Article
-)
-
-// Default returns the article embedded in the binary. It is parsed once.
-// The embedded file is checked by this package's tests, so a parse error
-// here means a broken build; Default panics rather than show a half article.
-func Default() *Article {
-	defaultOnce.Do(func() {
-		a, err := Parse(FileName, articleFile)
-		if err != nil {
-			panic(err)
-		}
-		defaultArticle = a
-	})
-	return defaultArticle
-}

@@ -311,3 +311,13 @@ func (t *Timeline) sort() {
 		t.index[e.ID] = i
 	}
 }
+
+// Assemble builds the Timeline that Parse would give for these parts, in
+// Parse's order; the generated content (see Generated) calls it, so the
+// client gets the model without parsing. Warnings are not carried: they are
+// the content check's, which parses.
+func Assemble(events []Event, eras []Era, title Title, groups []string, full bool) *Timeline {
+	t := &Timeline{events: events, eras: eras, title: title, groups: groups, full: full}
+	t.sort()
+	return t
+}

@@ -17,6 +17,15 @@ func BenchmarkParseEvents(b *testing.B) {
 	}
 }
 
+// What the client does instead of BenchmarkParseEvents: build the same
+// timeline from the literals contentgen wrote.
+func BenchmarkGeneratedEvents(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		generated()
+	}
+}
+
 // What selecting a date asks of the timeline: the event shown for it.
 func BenchmarkForDate(b *testing.B) {
 	t := Default()
