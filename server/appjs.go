@@ -24,7 +24,7 @@ var appJSPatches = []appJSPatch{
 	// The wasm is not fetched through fetchWithProgress, which read every
 	// chunk into JavaScript on the main thread to update a percentage, then
 	// fed it on to the compiler: on a throttled phone those chunks were
-	// tasks of up to 170 ms before the app even started. The call gets the
+	// long tasks before the app even started. The call gets the
 	// wasm's URL instead, and appJSStartWhenNeeded fetches it plainly, so
 	// the browser compiles the wasm as it streams in, off the main thread.
 	// The loader shows no percentage (LoadingLabel).
@@ -109,7 +109,7 @@ async function explainerInstantiateWhenNeeded(url, importObject) {
   }
   // Each step in a task of its own: the module's last bytes and its
   // compilation, its instantiation, and then the Go runtime's start
-  // (go.run) were one task of about 300 ms on a throttled phone.
+  // (go.run) were one long task on a throttled phone.
   await explainerNextTask();
   const instance = await WebAssembly.instantiate(module, importObject);
   await explainerNextTask();

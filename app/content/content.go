@@ -61,11 +61,11 @@ func Default() *Content {
 }
 
 // LoadSteps are the reads Default does, one content file each, for a
-// caller that runs them apart. In the client each builds its part from the
-// generated literals rather than parsing: together 36-50 ms of CPU at 4x,
-// mostly V8 compiling that code on its first call, down from 134-195 ms.
-// One step at a time, with the browser free between steps, none blocks the
-// reader for long. Each read is done once: Default then only assembles.
+// caller that runs them apart. Each builds its part from the generated
+// literals rather than parsing, but in the browser even that costs time,
+// mostly V8 compiling the code on its first call. One step at a time,
+// with the browser free between steps, none blocks the reader for long.
+// Each read is done once: Default then only assembles.
 func LoadSteps() []func() {
 	steps := make([]func(), len(parts))
 	for i, read := range parts {
