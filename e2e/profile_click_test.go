@@ -2,20 +2,15 @@ package e2e
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/profiler"
-	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 )
 
@@ -241,60 +236,12 @@ func sumOf(m map[string]float64, names ...string) float64 {
 	return total
 }
 
-// traceDuring runs do under Chromium's tracer and V8's sampling profiler
-// and returns the main thread's complete and instant events, in order,
-// and the samples.
+// traceDuring runs do under Chromium's tracer and V8's sampling profiler,
+// sampling finely for short clicks, and returns the main thread's complete
+// and instant events, in order, and the samples.
 func traceDuring(t *testing.T, tb *tab, do func()) ([]traceEvent, profileSamples) {
 	t.Helper()
-	var mu sync.Mutex
-	var raw []json.RawMessage
-	done := make(chan struct{})
-	if err := chromedp.Listen(tb.ctx, func(ev any) {
-		switch ev := ev.(type) {
-		case *tracing.EventDataCollected:
-			mu.Lock()
-			for _, v := range ev.Value {
-				raw = append(raw, json.RawMessage(v))
-			}
-			mu.Unlock()
-		case *tracing.EventTracingComplete:
-			close(done)
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	call := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	_, err := chromedp.Call(tb.ctx, profiler.Enable, cdp.Empty{})
-	call(err)
-	_, err = chromedp.Call(tb.ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 100})
-	call(err)
-	_, err = chromedp.Call(tb.ctx, tracing.Start, tracing.StartParams{
-		TransferMode: tracing.StartTransferModeReportEvents,
-		TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{
-			"devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.execute", "blink", "blink.user_timing", "__metadata",
-		}},
-	})
-	call(err)
-	_, err = chromedp.Call(tb.ctx, profiler.Start, cdp.Empty{})
-	call(err)
-	do()
-	prof, err := chromedp.Call(tb.ctx, profiler.Stop, cdp.Empty{})
-	call(err)
-	_, err = chromedp.Call(tb.ctx, tracing.End, cdp.Empty{})
-	call(err)
-	select {
-	case <-done:
-	case <-time.After(60 * time.Second):
-		t.Fatal("the trace never completed")
-	}
-	mu.Lock()
-	events := parseTrace(t, raw)
-	mu.Unlock()
+	events, prof := traceWhile(t, tb, 100, do)
 	main := mainThread(events)
 	var onMain []traceEvent
 	for _, e := range events {

@@ -48,7 +48,7 @@ func TestProfileFollowing(t *testing.T) {
 	tb.do(t, chromedp.Sleep(time.Second)) // the panels mount after data-ready
 
 	var passes scrollTimes
-	events, prof := traceWhile(t, tb, func() {
+	events, prof := traceWhile(t, tb, 200, func() {
 		passes = eval[scrollTimes](t, tb, scrollArticle+`(3)`)
 	})
 	t.Logf("longest task in each pass (ms): %v; map updates: %v", passes.LongTask, passes.Updates)
@@ -324,7 +324,7 @@ func TestProfileStartup(t *testing.T) {
 		}
 	}
 	var ready float64
-	events, prof := traceWhile(t, tb, func() {
+	events, prof := traceWhile(t, tb, 200, func() {
 		tb.open(t, path)
 		tb.waitReady(t)
 		ready = eval[float64](t, tb, `performance.getEntriesByType("navigation")[0] && performance.now()`)
@@ -371,9 +371,9 @@ func TestProfileStartup(t *testing.T) {
 	t.Logf("tasks of 10 ms or more: %.1f ms in all", busy/1000)
 }
 
-// traceWhile runs fn under Chromium's tracer and V8's sampling profiler
-// and returns what they recorded.
-func traceWhile(t *testing.T, tb *tab, fn func()) ([]traceEvent, *profiler.StopResult) {
+// traceWhile runs fn under Chromium's tracer and V8's sampling profiler,
+// sampling every intervalMicros, and returns what they recorded.
+func traceWhile(t *testing.T, tb *tab, intervalMicros int64, fn func()) ([]traceEvent, *profiler.StopResult) {
 	t.Helper()
 	var mu sync.Mutex
 	var raw []json.RawMessage
@@ -401,12 +401,12 @@ func traceWhile(t *testing.T, tb *tab, fn func()) ([]traceEvent, *profiler.StopR
 	}
 	_, err := chromedp.Call(tb.ctx, profiler.Enable, cdp.Empty{})
 	call(err)
-	_, err = chromedp.Call(tb.ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 200})
+	_, err = chromedp.Call(tb.ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: intervalMicros})
 	call(err)
 	_, err = chromedp.Call(tb.ctx, tracing.Start, tracing.StartParams{
 		TransferMode: tracing.StartTransferModeReportEvents,
 		TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{
-			"devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.execute", "v8.wasm", "blink", "__metadata",
+			"devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.execute", "v8.wasm", "blink", "blink.user_timing", "__metadata",
 		}},
 	})
 	call(err)

@@ -30,6 +30,7 @@ import (
 	"explainer/app/sources"
 	"explainer/app/story"
 	"explainer/app/timeline"
+	"explainer/internal/modroot"
 )
 
 // file is one generated file: the package it is in, the content file it
@@ -143,29 +144,11 @@ func (f file) Path(root string) string {
 	return filepath.Join(root, "app", f.dir, "content_gen.go")
 }
 
-// moduleRoot is the directory of go.mod at or above the working directory.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod at or above the working directory")
-		}
-		dir = parent
-	}
-}
-
 func main() {
 	root := flag.String("root", "", "write under this directory instead of the module's root")
 	flag.Parse()
 	if *root == "" {
-		r, err := moduleRoot()
+		r, err := modroot.Find(".")
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "contentgen:", err)
 			os.Exit(1)

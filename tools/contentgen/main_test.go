@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"explainer/internal/modroot"
 )
 
 // TestGeneratedFilesUpToDate regenerates every content_gen.go from the
@@ -14,7 +16,7 @@ import (
 // ./tools/contentgen) fails here rather than reaching readers only on the
 // server.
 func TestGeneratedFilesUpToDate(t *testing.T) {
-	root, err := moduleRoot()
+	root, err := modroot.Find(".")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -88,22 +88,3 @@ func ReadTarMember(tgz, member string) ([]byte, error) {
 		}
 	}
 }
-
-// ModuleRoot finds the directory of the enclosing go.mod, starting at dir,
-// so the tool works from the repository root and from go generate alike.
-func ModuleRoot(dir string) (string, error) {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod found above the working directory")
-		}
-		dir = parent
-	}
-}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"explainer/internal/modroot"
 )
 
 func TestFrameInset(t *testing.T) {
@@ -27,7 +29,7 @@ func TestFrameInset(t *testing.T) {
 // tarball: missing from .cache, it is fetched with npm. If that fails, the
 // test fails under CI=true and is skipped elsewhere.
 func TestGeneratedFileUpToDate(t *testing.T) {
-	root, err := ModuleRoot(".")
+	root, err := modroot.Find(".")
 	if err != nil {
 		t.Fatal(err)
 	}

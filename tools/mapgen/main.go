@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"explainer/internal/modroot"
 )
 
 func main() {
@@ -18,7 +20,7 @@ func main() {
 }
 
 func run(out, cache string) error {
-	root, err := ModuleRoot(".")
+	root, err := modroot.Find(".")
 	if err != nil {
 		return err
 	}
