@@ -33,11 +33,10 @@ type MembershipMap struct {
 	rove   string       // state holding the map's single tab stop
 	linked string       // state whose mention the reader points at in the article
 	parts  mount.Staged // the status table mounts after the map
-	// labels are the shapes' accessible names on labelsAt, by the index
-	// of geo.Countries, kept from one render to the next: most updates
-	// (a state chosen, the pointer moving) leave the date alone.
-	labels   []string
-	labelsAt date.Date
+	// labels are the shapes' accessible names at a date, by the index of
+	// geo.Countries: most updates (a state chosen, the pointer moving)
+	// leave the date alone.
+	labels keptStrings[date.Date]
 }
 
 // OnInit keeps the server's copy of the status table, to mount after the
@@ -198,16 +197,9 @@ func (m *MembershipMap) countryShape(c *content.Content, countries []geo.Country
 
 // label is the accessible name of countries[i] at the map's date.
 func (m *MembershipMap) label(c *content.Content, countries []geo.Country, i int, at date.Date) string {
-	if len(m.labels) != len(countries) || m.labelsAt != at {
-		if len(m.labels) != len(countries) {
-			m.labels = make([]string, len(countries))
-		}
-		for j, g := range countries {
-			m.labels[j] = c.History.AccessibleName(g.ISO, g.Name, at)
-		}
-		m.labelsAt = at
-	}
-	return m.labels[i]
+	return m.labels.at(i, len(countries), at, func(j int) string {
+		return c.History.AccessibleName(countries[j].ISO, countries[j].Name, at)
+	})
 }
 
 // onClick selects the state whose shape, named by data-<attr>, was clicked.

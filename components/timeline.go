@@ -32,10 +32,9 @@ type Timeline struct {
 	Ilinks view.View
 
 	parts mount.Staged // the charts mount after the rest
-	// hrefs are the events' links from hrefsFrom, kept from one render
-	// to the next: most updates leave the links' view alone.
-	hrefs     []string
-	hrefsFrom view.View
+	// hrefs are the events' links from a view: most updates leave the
+	// links' view alone.
+	hrefs keptStrings[view.View]
 }
 
 // NewTimeline returns the timeline panel.
@@ -120,16 +119,9 @@ func rangeN(n int, f func(int) app.UI) app.UI {
 // href is the link of the i-th event of the list, kept until the view the
 // links start from changes.
 func (t *Timeline) href(i int, tl *timeline.Timeline) string {
-	if len(t.hrefs) != tl.Len() || t.hrefsFrom != t.Ilinks {
-		if len(t.hrefs) != tl.Len() {
-			t.hrefs = make([]string, tl.Len())
-		}
-		for j := range tl.Len() {
-			t.hrefs[j] = viewHref(t.Ilinks.SelectEvent(tl.At(j).ID, content.Default()))
-		}
-		t.hrefsFrom = t.Ilinks
-	}
-	return t.hrefs[i]
+	return t.hrefs.at(i, tl.Len(), t.Ilinks, func(j int) string {
+		return viewHref(t.Ilinks.SelectEvent(tl.At(j).ID, content.Default()))
+	})
 }
 
 // eventItem is one event of the list (see eventListItem).
