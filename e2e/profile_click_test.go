@@ -242,15 +242,8 @@ func sumOf(m map[string]float64, names ...string) float64 {
 func traceDuring(t *testing.T, tb *tab, do func()) ([]traceEvent, profileSamples) {
 	t.Helper()
 	events, prof := traceWhile(t, tb, 100, do)
-	main := mainThread(events)
-	var onMain []traceEvent
-	for _, e := range events {
-		if e.Pid == main.pid && e.Tid == main.tid && (e.Ph == "X" || e.Name == "click-up" || e.Name == "click-painted") {
-			onMain = append(onMain, e)
-		}
-	}
-	slices.SortFunc(onMain, func(a, b traceEvent) int {
-		return cmp.Or(cmp.Compare(a.Ts, b.Ts), cmp.Compare(b.Dur, a.Dur))
+	onMain := onMainThread(events, func(e traceEvent) bool {
+		return isComplete(e) || e.Name == "click-up" || e.Name == "click-painted"
 	})
 	return onMain, sampleTimes(prof.Profile)
 }

@@ -53,16 +53,7 @@ func TestProfileFollowing(t *testing.T) {
 	})
 	t.Logf("longest task in each pass (ms): %v; map updates: %v", passes.LongTask, passes.Updates)
 
-	main := mainThread(events)
-	var onMain []traceEvent
-	for _, e := range events {
-		if e.Pid == main.pid && e.Tid == main.tid && e.Ph == "X" {
-			onMain = append(onMain, e)
-		}
-	}
-	slices.SortFunc(onMain, func(a, b traceEvent) int {
-		return cmp.Or(cmp.Compare(a.Ts, b.Ts), cmp.Compare(b.Dur, a.Dur))
-	})
+	onMain := onMainThread(events, isComplete)
 	// The tasks in which the app's code ran, by their wall time and by
 	// the main thread's CPU time in them: on a shared machine the first
 	// includes waiting for a core, the second does not.
@@ -331,16 +322,7 @@ func TestProfileStartup(t *testing.T) {
 		tb.do(t, chromedp.Sleep(2*time.Second)) // the service worker installs after ready
 	})
 	t.Logf("%s: ready seen at about %.0f ms after navigation start", path, ready)
-	main := mainThread(events)
-	var onMain []traceEvent
-	for _, e := range events {
-		if e.Pid == main.pid && e.Tid == main.tid && e.Ph == "X" {
-			onMain = append(onMain, e)
-		}
-	}
-	slices.SortFunc(onMain, func(a, b traceEvent) int {
-		return cmp.Or(cmp.Compare(a.Ts, b.Ts), cmp.Compare(b.Dur, a.Dur))
-	})
+	onMain := onMainThread(events, isComplete)
 	var origin float64 // the navigation's start: the first task's
 	for _, e := range onMain {
 		if e.Name == "RunTask" {
@@ -370,6 +352,26 @@ func TestProfileStartup(t *testing.T) {
 	}
 	t.Logf("tasks of 10 ms or more: %.1f ms in all", busy/1000)
 }
+
+// onMainThread returns the main thread's events that keep accepts, by
+// start, the longer first of two that start together (a task before what
+// runs inside it).
+func onMainThread(events []traceEvent, keep func(traceEvent) bool) []traceEvent {
+	main := mainThread(events)
+	var onMain []traceEvent
+	for _, e := range events {
+		if e.Pid == main.pid && e.Tid == main.tid && keep(e) {
+			onMain = append(onMain, e)
+		}
+	}
+	slices.SortFunc(onMain, func(a, b traceEvent) int {
+		return cmp.Or(cmp.Compare(a.Ts, b.Ts), cmp.Compare(b.Dur, a.Dur))
+	})
+	return onMain
+}
+
+// isComplete reports whether e is a complete event: one with a duration.
+func isComplete(e traceEvent) bool { return e.Ph == "X" }
 
 // traceWhile runs fn under Chromium's tracer and V8's sampling profiler,
 // sampling every intervalMicros, and returns what they recorded.
