@@ -5,6 +5,8 @@ import (
 
 	"explainer/app/content"
 	"explainer/app/view"
+
+	"explainer/components/mount"
 )
 
 // CountryCard tells one state's part in the story: its status on the map's
@@ -63,10 +65,7 @@ func (c *CountryCard) Render() app.UI {
 			app.H3().ID("country-card-title").Text(name),
 			app.Button().ID("country-card-close").Class("button").Type("button").
 				Aria("label", "Close "+name+"'s card").Text("Close").
-				OnClick(func(ctx app.Context, e app.Event) {
-					navigate(ctx, c.Iview.SelectCountry("", ct))
-					focusElement(ctx, "map-"+iso)
-				}),
+				OnClick(c.onClose),
 		),
 		app.P().Class("card-status").Text(ct.History.AccessibleName(iso, name, at)),
 		app.If(ct.Summit(iso) != "", func() app.UI {
@@ -105,20 +104,35 @@ func (c *CountryCard) Render() app.UI {
 		app.If(len(events) > 0, func() app.UI {
 			return app.Div().Body(
 				app.H4().Text("On the timeline"),
-				app.Ul().Class("card-events").Body(
+				app.Ul().Class("card-events").OnClick(c.onEventClick).Body(
 					app.Range(events).Slice(func(i int) app.UI {
 						e := events[i]
-						v := c.Iview.SelectEvent(e.ID, ct)
 						return app.Li().Body(
-							app.A().Href(viewHref(v)).Text(e.Display() + ": " + e.Headline).
-								OnClick(func(ctx app.Context, ev app.Event) {
-									ev.PreventDefault()
-									navigate(ctx, v)
-								}),
+							app.A().Href(viewHref(c.Iview.SelectEvent(e.ID, ct))).DataSet("card-event", e.ID).
+								Text(e.Display() + ": " + e.Headline),
 						)
 					}),
 				),
 			)
 		}),
 	)
+}
+
+// The card's handlers are methods, not closures over what a render drew:
+// go-app keeps an element's first handler while the new one is the same
+// function, and the card stays mounted from one state to the next.
+
+// onClose closes the card and gives focus back to the state's shape.
+func (c *CountryCard) onClose(ctx app.Context, e app.Event) {
+	iso := c.Iiso
+	navigate(ctx, c.Iview.SelectCountry("", content.Default()))
+	focusElement(ctx, "map-"+iso)
+}
+
+// onEventClick opens the event whose link was clicked on the timeline.
+func (c *CountryCard) onEventClick(ctx app.Context, e app.Event) {
+	if id := mount.DataOf(ctx, e, "card-event"); id != "" {
+		e.PreventDefault()
+		navigate(ctx, c.Iview.SelectEvent(id, content.Default()))
+	}
 }

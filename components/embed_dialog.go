@@ -66,7 +66,7 @@ func (d *EmbedDialog) Render() app.UI {
 						id := "embed-view-" + string(v)
 						return app.Label().For(id).Class("choice").Body(
 							app.Input().Type("radio").ID(id).Name("embed-view").Value(string(v)).
-								Checked(d.view == v).OnChange(func(ctx app.Context, e app.Event) { d.view, d.copied = v, false }),
+								Checked(d.view == v).OnChange(d.onViewChange),
 							app.Text(" "+v.Label()),
 						)
 					}),
@@ -147,4 +147,15 @@ func (d *EmbedDialog) copy(ctx app.Context, e app.Event) {
 	clip.Call("writeText", code).Then(func(app.Value) {
 		ctx.Dispatch(func(app.Context) { d.copied = true })
 	})
+}
+
+// onViewChange takes the view whose radio button was chosen, by its value:
+// go-app keeps the first render's handler on each button.
+func (d *EmbedDialog) onViewChange(ctx app.Context, e app.Event) {
+	value := e.Get("target").Get("value").String()
+	for _, v := range embed.Views() {
+		if string(v) == value {
+			d.view, d.copied = v, false
+		}
+	}
 }

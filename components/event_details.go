@@ -6,6 +6,8 @@ import (
 	"explainer/app/content"
 	"explainer/app/timeline"
 	"explainer/app/view"
+
+	"explainer/components/mount"
 )
 
 // EventDetails shows the selected event: what happened, who was involved,
@@ -48,22 +50,17 @@ func (d *EventDetails) Render() app.UI {
 			return app.P().Class("event-note").Text("Note: " + noteText(e.Note))
 		}),
 		app.If(len(e.States) > 0, func() app.UI {
-			return app.P().Class("event-states").Body(
+			return app.P().Class("event-states").OnClick(d.onStateClick).Body(
 				app.Text("States involved: "),
 				app.Range(e.States).Slice(func(i int) app.UI {
 					iso := e.States[i]
-					v := d.Iview.SelectCountry(iso, c)
 					sep := ""
 					if i > 0 {
 						sep = ", "
 					}
 					return app.Span().Body(
 						app.Text(sep),
-						app.A().Href(viewHref(v)).DataSet("iso", iso).Text(c.CountryName(iso)).
-							OnClick(func(ctx app.Context, ev app.Event) {
-								ev.PreventDefault()
-								navigate(ctx, v)
-							}),
+						app.A().Href(viewHref(d.Iview.SelectCountry(iso, c))).DataSet("iso", iso).Text(c.CountryName(iso)),
 					)
 				}),
 			)
@@ -79,6 +76,17 @@ func (d *EventDetails) Render() app.UI {
 			)
 		}),
 	)
+}
+
+// onStateClick opens the card of the state whose link was clicked. It is
+// a method, not a closure over what a render drew: go-app keeps an
+// element's first handler while the new one is the same function, and the
+// details stay mounted from one event to the next.
+func (d *EventDetails) onStateClick(ctx app.Context, e app.Event) {
+	if iso := mount.DataOf(ctx, e, "iso"); iso != "" {
+		e.PreventDefault()
+		navigate(ctx, d.Iview.SelectCountry(iso, content.Default()))
+	}
 }
 
 func noteText(n timeline.Note) string {

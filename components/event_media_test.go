@@ -77,7 +77,7 @@ func TestEventMediaRemoteIsACard(t *testing.T) {
 func TestChartLanesByGroup(t *testing.T) {
 	tl := sheetTimeline(t, "Year,Headline,Group,Background\n"+
 		"2020,A,Diplomacy,#1a73e8\n2010,B,War,#ffd700\n2015,C,,\n2000,D,Diplomacy,\n")
-	html := app.HTMLString(newTimelineChart(tl, view.Default()))
+	html := app.HTMLString(newTimelineChart(tl, view.Default(), nil))
 	for _, l := range []chartLayout{wideChart, narrowChart} {
 		eras := len(tl.Eras())
 		for i, id := range map[int]string{0: "a", 1: "b", 2: "c"} {
@@ -104,7 +104,7 @@ func TestChartLanesByGroup(t *testing.T) {
 	}
 
 	plain := sheetTimeline(t, "Year,Headline\n2020,A\n2010,B\n")
-	if html := app.HTMLString(newTimelineChart(plain, view.Default())); strings.Contains(html, `class="lane`) {
+	if html := app.HTMLString(newTimelineChart(plain, view.Default(), nil)); strings.Contains(html, `class="lane`) {
 		t.Error("lanes without groups")
 	}
 }

@@ -90,7 +90,7 @@ func (t *Timeline) Render() app.UI {
 		app.P().Class("panel-intro").ID("timeline-help").Text(
 			"Pick an event to see the map on its date and the passage of the article about it. "+
 				"Arrow keys move between events."),
-		t.parts.Panel("timeline-charts", func() app.UI { return newTimelineChart(c.Timeline, t.Iview) }),
+		t.parts.Panel("timeline-charts", func() app.UI { return newTimelineChart(c.Timeline, t.Iview, t.onMarkerClick) }),
 		app.If(!t.InoMap, func() app.UI { return NewDateScrubber().View(t.Iview) }),
 		app.Ol().Class("timeline-events").Aria("label", "Events").
 			OnClick(t.onEventClick).OnKeyDown(t.onEventKey).Body(
@@ -138,6 +138,13 @@ func (t *Timeline) eventItem(e timeline.Event, href string) app.UI {
 func (t *Timeline) onEventClick(ctx app.Context, ev app.Event) {
 	if id := mount.DataOf(ctx, ev, "event"); id != "" {
 		ev.PreventDefault()
+		selectEvent(ctx, t.Iview, id)
+	}
+}
+
+// onMarkerClick selects the event whose marker was clicked in the charts.
+func (t *Timeline) onMarkerClick(ctx app.Context, ev app.Event) {
+	if id := mount.DataOf(ctx, ev, "marker"); id != "" {
 		selectEvent(ctx, t.Iview, id)
 	}
 }

@@ -9,8 +9,6 @@ import (
 	"explainer/app/date"
 	"explainer/app/timeline"
 	"explainer/app/view"
-
-	"explainer/components/mount"
 )
 
 // chartLayout is one drawing of the charts for a range of widths. SVG text
@@ -56,13 +54,13 @@ const (
 // never changes in them is static HTML; the markers and the date cursor are
 // live, and their container listens for clicks on the markers. They are
 // drawn in both layouts, and CSS shows the one that fits.
-func newTimelineChart(t *timeline.Timeline, v view.View) app.UI {
+//
+// onClick handles a click on the charts: a method of the component that
+// holds the view, never a closure over v, as go-app keeps the first
+// handler it mounted while each new one is the same function.
+func newTimelineChart(t *timeline.Timeline, v view.View, onClick app.EventHandler) app.UI {
 	return app.Div().ID("timeline-charts").Class("timeline-charts").Aria("hidden", "true").
-		OnClick(func(ctx app.Context, ev app.Event) {
-			if id := mount.DataOf(ctx, ev, "marker"); id != "" {
-				selectEvent(ctx, v, id)
-			}
-		}).Body(
+		OnClick(onClick).Body(
 		&timelineCharts{Itimeline: t, Ilayout: &wideChart, Iat: v.At, Ievent: v.Event},
 		&timelineCharts{Itimeline: t, Ilayout: &narrowChart, Iat: v.At, Ievent: v.Event},
 	)

@@ -64,7 +64,7 @@ func TestStairsYearsOnceAndApart(t *testing.T) {
 			}
 		}
 	}
-	html := app.HTMLString(newTimelineChart(content.Default().Timeline, view.Default()))
+	html := app.HTMLString(newTimelineChart(content.Default().Timeline, view.Default(), nil))
 	years := regexp.MustCompile(`class="stairs-year"[^>]*>(\d{4})<`).FindAllStringSubmatch(html, -1)
 	count := map[string]int{}
 	for _, m := range years {
