@@ -2,6 +2,7 @@ package components
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -19,8 +20,15 @@ func sitePrefix() string {
 	if app.IsServer {
 		return ""
 	}
-	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+	return clientPrefix()
 }
+
+// clientPrefix is read once: go-app's environment is fixed when the page
+// loads, and each read is two calls into JavaScript, made for every href
+// a render writes.
+var clientPrefix = sync.OnceValue(func() string {
+	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+})
 
 // sitePath is the site's path p ("/#sources", "/data/x.csv") as a link
 // must give it, prefix included. Every root-relative href a component

@@ -65,7 +65,8 @@ func (p *Page) OnInit() {
 // OnPreRender reads the view from the request, so a deep link's HTML shows
 // that view, and sets the title and description for the server's HTML.
 func (p *Page) OnPreRender(ctx app.Context) {
-	p.view = readView(ctx.Page().URL().Path, ctx.Page().URL().RawQuery)
+	u := ctx.Page().URL()
+	p.view = readView(u.Path, u.RawQuery)
 	p.links = p.view
 	m := share.For(p.view, content.Default())
 	ctx.Page().SetTitle("%s", m.Title)
@@ -74,7 +75,8 @@ func (p *Page) OnPreRender(ctx app.Context) {
 
 // OnNav re-reads the view after a navigation, Back and Forward included.
 func (p *Page) OnNav(ctx app.Context) {
-	p.view = p.view.Follow(readView(ctx.Page().URL().Path, ctx.Page().URL().RawQuery))
+	u := ctx.Page().URL() // each call reads the address bar anew
+	p.view = p.view.Follow(readView(u.Path, u.RawQuery))
 	normaliseURL(p.view)
 	catchUpLinks(ctx, &p.links, &p.view)
 	p.follow.chose()
