@@ -52,47 +52,10 @@ type capture struct {
 
 // capturingHandlers lists, in fn, the function literals passed to a
 // method named On... that use a local of fn (its parameters and the
-// variables it declares; not its receiver, which go-app keeps).
+// variables it declares; not its receiver, which go-app keeps). Without
+// type information it goes by name: a name the literal declares itself is
+// its own, and a field's or a key's name is not a variable.
 func capturingHandlers(fn *ast.FuncDecl) []capture {
-	locals := map[*ast.Object]bool{}
-	if fn.Type.Params != nil {
-		for _, p := range fn.Type.Params.List {
-			for _, n := range p.Names {
-				locals[n.Obj] = true
-			}
-		}
-	}
-	ast.Inspect(fn.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if n.Tok == token.DEFINE {
-				for _, l := range n.Lhs {
-					if id, ok := l.(*ast.Ident); ok && id.Obj != nil {
-						locals[id.Obj] = true
-					}
-				}
-			}
-		case *ast.ValueSpec:
-			for _, id := range n.Names {
-				locals[id.Obj] = true
-			}
-		case *ast.RangeStmt:
-			for _, e := range []ast.Expr{n.Key, n.Value} {
-				if id, ok := e.(*ast.Ident); ok && id.Obj != nil {
-					locals[id.Obj] = true
-				}
-			}
-		case *ast.FuncLit:
-			// The parameters of a literal that draws (an If's or a
-			// Range's) are locals of the drawing too.
-			for _, p := range n.Type.Params.List {
-				for _, id := range p.Names {
-					locals[id.Obj] = true
-				}
-			}
-		}
-		return true
-	})
 	var found []capture
 	ast.Inspect(fn.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -108,18 +71,87 @@ func capturingHandlers(fn *ast.FuncDecl) []capture {
 			if !ok {
 				continue
 			}
-			ast.Inspect(lit.Body, func(n ast.Node) bool {
-				if id, ok := n.(*ast.Ident); ok && id.Obj != nil && locals[id.Obj] && !within(id.Obj.Pos(), lit) {
+			outside := declared(fn, lit)
+			own := declared(lit, nil)
+			for _, id := range used(lit.Body) {
+				if outside[id.Name] && !own[id.Name] {
 					found = append(found, capture{at: id.Pos(), method: sel.Sel.Name, name: id.Name})
 				}
-				return true
-			})
+			}
 		}
 		return true
 	})
 	return found
 }
 
-// within reports whether pos is inside n: a variable the literal declares
-// itself is not captured.
+// declared are the names n declares (parameters, :=, var, range), leaving
+// out those declared inside skip.
+func declared(n ast.Node, skip ast.Node) map[string]bool {
+	names := map[string]bool{}
+	add := func(ids ...*ast.Ident) {
+		for _, id := range ids {
+			if skip == nil || !within(id.Pos(), skip) {
+				names[id.Name] = true
+			}
+		}
+	}
+	fields := func(l *ast.FieldList) {
+		if l != nil {
+			for _, f := range l.List {
+				add(f.Names...)
+			}
+		}
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			fields(n.Type.Params)
+		case *ast.FuncLit:
+			fields(n.Type.Params)
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						add(id)
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			add(n.Names...)
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				if id, ok := e.(*ast.Ident); ok {
+					add(id)
+				}
+			}
+		}
+		return true
+	})
+	return names
+}
+
+// used are the identifiers in n that name variables or functions: not
+// the selected name of x.y, nor the key of a composite literal.
+func used(n ast.Node) []*ast.Ident {
+	var ids []*ast.Ident
+	skip := map[*ast.Ident]bool{}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			skip[n.Sel] = true
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok {
+				skip[id] = true
+			}
+		case *ast.Ident:
+			if !skip[n] {
+				ids = append(ids, n)
+			}
+		}
+		return true
+	})
+	return ids
+}
+
+// within reports whether pos is inside n.
 func within(pos token.Pos, n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }
