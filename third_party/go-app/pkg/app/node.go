@@ -824,16 +824,53 @@ func canUpdateValue(v, new reflect.Value) bool {
 		reflect.Float64,
 		reflect.Float32:
 		return !v.Equal(new)
+	}
+	// Patched (see third_party/go-app/README.md): the same pointer, or a
+	// struct of plain values compared field by field, is decided without
+	// boxing both values for reflect.DeepEqual. A pointer to another copy
+	// of equal values still goes to DeepEqual, as upstream.
+	switch {
+	case v.Type() == timeType:
+		return !v.Equal(new)
+	case v.Kind() == reflect.Pointer && v.Pointer() == new.Pointer():
+		return false
+	case v.Kind() == reflect.Struct && plainStruct(v.Type()):
+		return !v.Equal(new)
+	}
+	return !reflect.DeepEqual(v.Interface(), new.Interface())
+}
 
-	default:
-		switch v.Interface().(type) {
-		case time.Time:
-			return !v.Equal(new)
+var timeType = reflect.TypeOf(time.Time{})
 
+// plainStructs remembers which struct types plainStruct accepts; only the
+// UI goroutine updates components.
+var plainStructs = map[reflect.Type]bool{}
+
+// plainStruct reports whether values of struct type t are equal exactly
+// when reflect.Value.Equal says so, as reflect.DeepEqual would say: every
+// field, however deep, is a string, a boolean or a number, so no pointer
+// whose targets DeepEqual would compare, and no interface, which Equal
+// panics on when its dynamic type is not comparable.
+func plainStruct(t reflect.Type) bool {
+	plain, seen := plainStructs[t]
+	if seen {
+		return plain
+	}
+	plain = true
+	for i := range t.NumField() {
+		switch f := t.Field(i).Type; f.Kind() {
+		case reflect.String, reflect.Bool,
+			reflect.Int, reflect.Int64, reflect.Int32, reflect.Int16, reflect.Int8,
+			reflect.Uint, reflect.Uint64, reflect.Uint32, reflect.Uint16, reflect.Uint8,
+			reflect.Float64, reflect.Float32:
+		case reflect.Struct:
+			plain = plain && plainStruct(f)
 		default:
-			return !reflect.DeepEqual(v.Interface(), new.Interface())
+			plain = false
 		}
 	}
+	plainStructs[t] = plain
+	return plain
 }
 
 func component(v UI) (Composer, bool) {
