@@ -83,7 +83,11 @@ func main() {
 const (
 	ours   = "ours"
 	theirs = "theirs"
+	floor  = "floor" // go-app's smallest app (see floorPackage)
 )
+
+// floorPage is the floor's one page, by the name its loads are filed under.
+const floorPage = "hello"
 
 // results are every figure measured, by metric and side, in run order.
 type results struct {
@@ -95,6 +99,8 @@ type results struct {
 	Runs       int       `json:"runs"`
 	Clicks     int       `json:"clicks"`
 	TimelineJS string    `json:"timelinejs"`
+	Floor      string    `json:"floor"`          // the package built as the floor
+	FloorWasm  int       `json:"floorWasmBytes"` // its wasm, uncompressed
 	Events     int       `json:"events"`
 	Eras       int       `json:"eras"`
 	// RemoteMediaLeftOut counts media TimelineJS would load from other
@@ -129,6 +135,7 @@ func run(o options) error {
 	r := &results{
 		Started: time.Now().UTC(), LoadBefore: loadavg(), CPUs: goruntime.NumCPU(), Runs: o.runs, Clicks: o.clicks,
 		TimelineJS: timelineJSPackage + "@" + timelineJSVersion,
+		Floor:      floorPackage,
 		Samples:    map[string]map[string][]float64{}, Loads: map[string][]loadResult{}, BelowThresh: map[string]int{},
 	}
 
@@ -173,29 +180,53 @@ func run(o options) error {
 	}
 	defer srv.stop()
 
+	// The floor: go-app's hello world, built as our wasm is and served
+	// through go-app's handler from here.
+	wasm, err := buildFloor(tmp)
+	if err != nil {
+		return err
+	}
+	r.FloorWasm = len(wasm)
+	floorHTTP, err := floorHandler(wasm, o.web)
+	if err != nil {
+		return err
+	}
+	floorURL, stopFloor, err := listen(floorHTTP)
+	if err != nil {
+		return err
+	}
+	defer stopFloor()
+
 	first := tl.Events()[0].ID
-	// shown counts the events and eras a page draws, so a run where
-	// either side left some out is refused.
+	// shown counts what a page draws, as two numbers, so a run where a
+	// side left something out is refused: the events and eras of a
+	// timeline; the floor's heading, and its loader, which go-app removes
+	// once the app runs.
 	const (
 		// The era chart is drawn once per band of widths (CSS shows one).
 		oursShown   = `[document.querySelectorAll("#timeline [data-event]").length, new Set([...document.querySelectorAll("#timeline .era-chart .era")].map(e => e.getAttribute("class"))).size]`
 		theirsShown = `[document.querySelectorAll(".tl-timemarker").length, document.querySelectorAll(".tl-timeera").length]`
+		floorShown  = `[[...document.querySelectorAll("h1")].filter(h => h.textContent === "Hello, world!").length, document.querySelectorAll("#app-wasm-loader").length]`
 	)
+	timelineShown, floorWant := [2]int{r.Events, r.Eras}, [2]int{1, 0}
 	pages := []struct {
 		side, name, url string
 		dev             device
 		shown           string
+		want            [2]int
 		targets         []target
 	}{
-		{ours, "timeline", srv.url + "/embed?view=timeline&event=" + first, desktop, oursShown, []target{oursNextEvent}},
-		{theirs, "timeline", theirsURL + "/", desktop, theirsShown, []target{theirsNextEvent}},
-		{ours, "timeline", srv.url + "/embed?view=timeline&event=" + first, phone, oursShown, []target{oursNextEvent}},
-		{theirs, "timeline", theirsURL + "/", phone, theirsShown, []target{theirsNextEvent}},
-		{ours, "all", srv.url + "/embed?view=all", desktop, oursShown, []target{oursState, oursDate}},
-		{ours, "all", srv.url + "/embed?view=all", phone, oursShown, []target{oursState, oursDate}},
+		{ours, "timeline", srv.url + "/embed?view=timeline&event=" + first, desktop, oursShown, timelineShown, []target{oursNextEvent}},
+		{theirs, "timeline", theirsURL + "/", desktop, theirsShown, timelineShown, []target{theirsNextEvent}},
+		{floor, floorPage, floorURL + "/", desktop, floorShown, floorWant, nil},
+		{ours, "timeline", srv.url + "/embed?view=timeline&event=" + first, phone, oursShown, timelineShown, []target{oursNextEvent}},
+		{theirs, "timeline", theirsURL + "/", phone, theirsShown, timelineShown, []target{theirsNextEvent}},
+		{floor, floorPage, floorURL + "/", phone, floorShown, floorWant, nil},
+		{ours, "all", srv.url + "/embed?view=all", desktop, oursShown, timelineShown, []target{oursState, oursDate}},
+		{ours, "all", srv.url + "/embed?view=all", phone, oursShown, timelineShown, []target{oursState, oursDate}},
 	}
-	fmt.Fprintf(os.Stderr, "benchpeer: %d events and %d eras on both sides; ours %s, TimelineJS %s; load average %s\n",
-		r.Events, r.Eras, srv.url, theirsURL, r.LoadBefore)
+	fmt.Fprintf(os.Stderr, "benchpeer: %d events and %d eras on both sides; ours %s, TimelineJS %s, go-app floor %s (%d bytes of wasm); load average %s\n",
+		r.Events, r.Eras, srv.url, theirsURL, floorURL, r.FloorWasm, r.LoadBefore)
 	for i := range o.runs {
 		for _, p := range pages {
 			pause := 1200 * time.Millisecond // TimelineJS slides for 1 s
@@ -206,9 +237,9 @@ func run(o options) error {
 			if err != nil {
 				return err
 			}
-			if n, err := l.count(p.shown); err != nil || n[0] != r.Events || n[1] != r.Eras {
+			if n, err := l.count(p.shown); err != nil || n != p.want {
 				l.close()
-				return fmt.Errorf("%s %s on a %s shows %v events and eras, want %d and %d (%v)", p.side, p.name, p.dev.name, n, r.Events, r.Eras, err)
+				return fmt.Errorf("%s %s on a %s counts %v, want %v, by %s (%v)", p.side, p.name, p.dev.name, n, p.want, p.shown, err)
 			}
 			for _, tg := range p.targets {
 				if err := l.prepare(tg); err != nil {
@@ -245,7 +276,7 @@ func run(o options) error {
 		}
 	}
 	if o.lighthouse {
-		lr, err := runLighthouse(o.lighthouseRuns, srv.url, theirsURL, tmp)
+		lr, err := runLighthouse(o.lighthouseRuns, srv.url, theirsURL, floorURL, tmp)
 		if err != nil {
 			return err
 		}
@@ -280,7 +311,7 @@ func (r *results) record(side, page string, dev device, res loadResult) {
 	r.Loads[side+"/"+page+"/"+dev.name] = append(r.Loads[side+"/"+page+"/"+dev.name], res)
 	r.OffOrigin = append(r.OffOrigin, res.OffOrigin...)
 	r.PageErrors = append(r.PageErrors, res.Errors...)
-	if page == "timeline" {
+	if page == "timeline" || page == floorPage {
 		r.add("ready/"+dev.name, side, res.Ready)
 		if dev.throttle > 1 {
 			r.add("longtask/"+dev.name, side, res.LongTask)
