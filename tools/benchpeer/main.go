@@ -1,31 +1,43 @@
 // Command benchpeer measures the explainer's timeline side by side with
-// TimelineJS, on the same sheet, machine and browser (`make bench-peer`).
+// TimelineJS, on the same sheet, machine and browser, and beside both the
+// go-app floor: go-app's smallest app (`make bench-peer`).
 //
 //	go run ./tools/benchpeer [-runs 7] [-clicks 3] [-lighthouse=false] [-lighthouse-runs 3]
 //
-// Both sides show the same events and eras: TimelineJS gets events.csv as
-// parsed and sanitised by the explainer, converted to its JSON. TimelineJS
-// itself is the npm release pinned below, fetched with npm pack into .cache/
-// and checked against its sha512. The explainer is its real server binary;
-// TimelineJS is a minimal page served by a small static server here. Both
-// answer compressed from loopback, and no request may leave either page's
-// origin.
+// Both timelines show the same events and eras: TimelineJS gets events.csv
+// as parsed and sanitised by the explainer, converted to its JSON.
+// TimelineJS itself is the npm release pinned below, fetched with npm pack
+// into .cache/ and checked against its sha512. The explainer is its real
+// server binary; TimelineJS is a minimal page served by a small static
+// server here.
+//
+// The floor is tools/hello (one route, one component rendering a heading,
+// marking data-ready once mounted as the explainer does), built to wasm
+// with the explainer's flags, and served from here through go-app's own
+// handler, with go-app's own page, app.js and wasm_exec.js: what the Go
+// runtime and go-app cost by themselves, to tell how much of our gap to
+// TimelineJS is the stack's and how much is ours. It has nothing to click.
+//
+// All three answer compressed from loopback (brotli or gzip, as the
+// explainer's server does), and no request may leave a page's origin.
 //
 // Each load starts a fresh Chromium with an empty profile, and the runs
-// alternate (ours, theirs, ours, ...), so both sides meet the same
-// machine load. A run is, per side: the timeline on a desktop (1280x800)
-// and on a phone (360x740 with the CPU slowed 4x), each loaded, then its
-// next event clicked -clicks times; and for the explainer also its embed
-// of all panels, where a state on the map and a date on the scrubber are
-// clicked. On our timeline on a desktop, 50 more events are then selected
-// one after another, twice, and what each 50 add to the JS heap and to
-// the wasm's memory is reported (issue 14: no growth beyond noise). Lighthouse 12
-// runs after the browser runs, alternating too.
+// alternate (ours, theirs, the floor, ours, ...), so every side meets the
+// same machine load. A run is, per side: the timeline on a desktop
+// (1280x800) and on a phone (360x740 with the CPU slowed 4x), each loaded,
+// then its next event clicked -clicks times; the floor's page loaded on
+// both; and for the explainer also its embed of all panels, where a state
+// on the map and a date on the scrubber are clicked. On our timeline on a
+// desktop, 50 more events are then selected one after another, twice, and
+// what each 50 add to the JS heap and to the wasm's memory is reported
+// (issue 14: no growth beyond noise). Lighthouse 12 runs after the browser
+// runs, alternating too; the floor on mobile only.
 //
-// It prints medians and maxima per side and the ratio ours/theirs, with
-// the load average before and after, and writes everything measured as
-// JSON into .cache/bench-peer/. It reports; it fails only when it cannot
-// measure or a page requested another origin.
+// It prints medians and maxima per side, the ratio ours/theirs, and the
+// floor in a last column, with the load average before and after, and
+// writes everything measured as JSON into .cache/bench-peer/ (the floor as
+// the side "floor"). It reports; it fails only when it cannot measure or a
+// page requested another origin.
 //
 // It is a build-time tool: nothing here is linked into the app.
 package main
