@@ -7,8 +7,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -128,6 +130,27 @@ func TestCompressibleAsTheServerHasIt(t *testing.T) {
 	} {
 		if got := compressible(typ); got != want {
 			t.Errorf("compressible(%q) = %v, want %v", typ, got, want)
+		}
+	}
+}
+
+// The floor is go-app's smallest app only if its browser build links none
+// of the server that serves it here: the page is a package of its own, and
+// this notices an import that breaks the boundary.
+func TestFloorWasmLinksNoServerCode(t *testing.T) {
+	cmd := exec.Command("go", "list", "-deps", "explainer/tools/hello")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list -deps for js/wasm: %v", err)
+	}
+	deps := strings.Fields(string(out))
+	if !slices.Contains(deps, "github.com/maxence-charriere/go-app/v10/pkg/app") {
+		t.Fatalf("the hello world links no go-app: %v", deps)
+	}
+	for _, dep := range deps {
+		if dep == "net/http" || dep == "explainer/tools/benchpeer" || strings.HasPrefix(dep, "github.com/andybalholm/brotli") {
+			t.Errorf("the hello world's wasm links %s", dep)
 		}
 	}
 }
