@@ -138,3 +138,59 @@ func TestMedianMaximumAndRatio(t *testing.T) {
 		}
 	}
 }
+
+// The table keeps ours/theirs as its ratio and gives the floor a last
+// column, with a dash where the floor has nothing to measure.
+func TestPrintTableHasTheFloorColumn(t *testing.T) {
+	r := &results{
+		Runs: 2, Clicks: 1, CPUs: 2, Events: 3, Eras: 1, TimelineJS: "tl@1", Floor: floorPackage, FloorWasm: 4_800_000,
+		Samples: map[string]map[string][]float64{},
+		Lighthouse: []lighthouseResult{
+			{Side: ours, Page: "/embed?view=timeline", Preset: "mobile", Score: 90, TBT: 200},
+			{Side: theirs, Page: "/", Preset: "mobile", Score: 80, TBT: 400},
+			{Side: floor, Page: "/", Preset: "mobile", Score: 97, TBT: 60},
+			{Side: floor, Page: "/", Preset: "mobile", Score: 99, TBT: 40},
+			{Side: ours, Page: "/", Preset: "desktop", Score: 100, TBT: 0},
+			{Side: theirs, Page: "/", Preset: "desktop", Score: 99, TBT: 10},
+		},
+	}
+	for side, v := range map[string][]float64{ours: {500, 700}, theirs: {250, 250}, floor: {300, 320, 310}} {
+		for _, x := range v {
+			r.add("ready/desktop", side, x)
+		}
+	}
+	r.add("frame/event/desktop", ours, 40)
+	r.add("frame/event/desktop", theirs, 20)
+	r.add("longtask/phone", floor, 180)
+	var b strings.Builder
+	printTable(&b, r)
+	out := b.String()
+	lines := map[string]string{}
+	for _, l := range strings.Split(out, "\n") {
+		if cells := strings.Split(l, " | "); strings.HasPrefix(l, "| ") && len(cells) > 1 {
+			lines[strings.TrimPrefix(cells[0], "| ")] = l
+		}
+	}
+	for label, want := range map[string]string{
+		"ready (ours and the floor: data-ready; TimelineJS: loaded), desktop":   "| 600 ms | 700 ms | 250 ms | 250 ms | 2.40 | 310 ms / 320 ms |",
+		"click next event → updated frame painted, desktop":                     "| 40 ms | 40 ms | 20 ms | 20 ms | 2.00 | — |",
+		"longest main-thread task during start, phone at 4x":                    "| — | — | — | — | — | 180 ms / 180 ms |",
+		"Lighthouse 12 mobile performance, ours /embed?view=timeline (min-max)": "| 90-90 (median 90) | | 80-80 (median 80) | | 1.12 | 97-99 (median 98) |",
+		"Lighthouse 12 desktop performance, ours the page /":                    "| 100-100 (median 100) | | 99-99 (median 99) | | 1.01 | — |",
+		"Lighthouse total blocking time, mobile, ours /embed?view=timeline":     "| 200 ms | 200 ms | 400 ms | 400 ms | 0.50 | 50 ms / 60 ms |",
+	} {
+		if l, ok := lines[label]; !ok || !strings.HasSuffix(l, want) {
+			t.Errorf("row %q = %q, want it to end %q", label, lines[label], want)
+		}
+	}
+	const header = "| | ours median | ours max | TimelineJS median | TimelineJS max | ours/theirs | go-app floor median / max |\n"
+	if !strings.Contains(out, header) {
+		t.Errorf("no header %q in:\n%s", header, out)
+	}
+	if _, ok := lines["bytes over the wire"]; ok {
+		t.Error("a row none of the sides measured is printed")
+	}
+	if !strings.Contains(out, "4,800 KB of wasm") {
+		t.Errorf("the floor's wasm size is not told:\n%s", out)
+	}
+}

@@ -20,12 +20,12 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// instrument runs in every page before the page's own scripts, on both
-// sides alike. It notes when the page is ready (the explainer's
-// <html data-ready="true">; TimelineJS's page sets ready itself on its
-// loaded event), every long task, the largest contentful paint and every
-// Event Timing entry of 16 ms or more (the threshold INP uses), and keeps
-// the wasm memory to read its size.
+// instrument runs in every page before the page's own scripts, on every
+// side alike. It notes when the page is ready (the explainer's and the
+// go-app floor's <html data-ready="true">; TimelineJS's page sets ready
+// itself on its loaded event), every long task, the largest contentful
+// paint and every Event Timing entry of 16 ms or more (the threshold INP
+// uses), and keeps the wasm memory to read its size.
 //
 // arm(changed) starts the timing of one click: it resolves once changed()
 // holds after the next pointerup, with that pointerup's time (the input
@@ -46,10 +46,17 @@ const instrument = `(() => {
 	observe("largest-contentful-paint", e => { m.lcp = e.startTime });
 	observe("event", e => m.events.push({ id: e.interactionId, start: e.startTime, duration: e.duration }), { durationThreshold: 16 });
 	addEventListener("pointerup", e => { m.lastUp = e.timeStamp }, true);
-	const instantiate = WebAssembly.instantiate;
+	// The explainer instantiates a compiled module; go-app's own app.js
+	// (the floor's) instantiates as the wasm streams in.
+	const instantiate = WebAssembly.instantiate, streaming = WebAssembly.instantiateStreaming;
 	WebAssembly.instantiate = async function (...args) {
 		const res = await instantiate.apply(this, args);
 		m.wasm = (res.instance ?? res).exports.mem;
+		return res;
+	};
+	if (streaming) WebAssembly.instantiateStreaming = async function (...args) {
+		const res = await streaming.apply(this, args);
+		m.wasm = res.instance.exports.mem;
 		return res;
 	};
 	m.arm = (changed) => {

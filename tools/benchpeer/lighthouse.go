@@ -26,10 +26,11 @@ type lighthouseTarget struct {
 
 // runLighthouse audits, runs times each and alternating between the
 // sides: the explainer's three embeds of the timeline and the map on a
-// phone and its page on a desktop, TimelineJS's page on both. Lighthouse
-// is the version make audit installs, and starts a Chromium of its own,
-// with a fresh profile, for every run.
-func runLighthouse(runs int, oursURL, theirsURL, tmp string) ([]lighthouseResult, error) {
+// phone and its page on a desktop, TimelineJS's page on both, and the
+// go-app floor's page on a phone. Lighthouse is the version make audit
+// installs, and starts a Chromium of its own, with a fresh profile, for
+// every run.
+func runLighthouse(runs int, oursURL, theirsURL, floorURL, tmp string) ([]lighthouseResult, error) {
 	out, err := exec.Command("tools/audit.sh", "--install").Output()
 	if err != nil {
 		return nil, fmt.Errorf("installing Lighthouse (tools/audit.sh --install): %w", err)
@@ -38,6 +39,7 @@ func runLighthouse(runs int, oursURL, theirsURL, tmp string) ([]lighthouseResult
 	targets := []lighthouseTarget{
 		{ours, oursURL, "/embed?view=timeline", "mobile"},
 		{theirs, theirsURL, "/", "mobile"},
+		{floor, floorURL, "/", "mobile"},
 		{ours, oursURL, "/embed?view=map", "mobile"},
 		{ours, oursURL, "/embed?view=all", "mobile"},
 		{ours, oursURL, "/", "desktop"},

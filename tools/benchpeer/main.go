@@ -1,31 +1,43 @@
 // Command benchpeer measures the explainer's timeline side by side with
-// TimelineJS, on the same sheet, machine and browser (`make bench-peer`).
+// TimelineJS, on the same sheet, machine and browser, and beside both the
+// go-app floor: go-app's smallest app (`make bench-peer`).
 //
 //	go run ./tools/benchpeer [-runs 7] [-clicks 3] [-lighthouse=false] [-lighthouse-runs 3]
 //
-// Both sides show the same events and eras: TimelineJS gets events.csv as
-// parsed and sanitised by the explainer, converted to its JSON. TimelineJS
-// itself is the npm release pinned below, fetched with npm pack into .cache/
-// and checked against its sha512. The explainer is its real server binary;
-// TimelineJS is a minimal page served by a small static server here. Both
-// answer compressed from loopback, and no request may leave either page's
-// origin.
+// Both timelines show the same events and eras: TimelineJS gets events.csv
+// as parsed and sanitised by the explainer, converted to its JSON.
+// TimelineJS itself is the npm release pinned below, fetched with npm pack
+// into .cache/ and checked against its sha512. The explainer is its real
+// server binary; TimelineJS is a minimal page served by a small static
+// server here.
+//
+// The floor is tools/hello (one route, one component rendering a heading,
+// marking data-ready once mounted as the explainer does), built to wasm
+// with the explainer's flags, and served from here through go-app's own
+// handler, with go-app's own page, app.js and wasm_exec.js: what the Go
+// runtime and go-app cost by themselves, to tell how much of our gap to
+// TimelineJS is the stack's and how much is ours. It has nothing to click.
+//
+// All three answer compressed from loopback (brotli or gzip, as the
+// explainer's server does), and no request may leave a page's origin.
 //
 // Each load starts a fresh Chromium with an empty profile, and the runs
-// alternate (ours, theirs, ours, ...), so both sides meet the same
-// machine load. A run is, per side: the timeline on a desktop (1280x800)
-// and on a phone (360x740 with the CPU slowed 4x), each loaded, then its
-// next event clicked -clicks times; and for the explainer also its embed
-// of all panels, where a state on the map and a date on the scrubber are
-// clicked. On our timeline on a desktop, 50 more events are then selected
-// one after another, twice, and what each 50 add to the JS heap and to
-// the wasm's memory is reported (issue 14: no growth beyond noise). Lighthouse 12
-// runs after the browser runs, alternating too.
+// alternate (ours, theirs, the floor, ours, ...), so every side meets the
+// same machine load. A run is, per side: the timeline on a desktop
+// (1280x800) and on a phone (360x740 with the CPU slowed 4x), each loaded,
+// then its next event clicked -clicks times; the floor's page loaded on
+// both; and for the explainer also its embed of all panels, where a state
+// on the map and a date on the scrubber are clicked. On our timeline on a
+// desktop, 50 more events are then selected one after another, twice, and
+// what each 50 add to the JS heap and to the wasm's memory is reported
+// (issue 14: no growth beyond noise). Lighthouse 12 runs after the browser
+// runs, alternating too; the floor on mobile only.
 //
-// It prints medians and maxima per side and the ratio ours/theirs, with
-// the load average before and after, and writes everything measured as
-// JSON into .cache/bench-peer/. It reports; it fails only when it cannot
-// measure or a page requested another origin.
+// It prints medians and maxima per side, the ratio ours/theirs, and the
+// floor in a last column, with the load average before and after, and
+// writes everything measured as JSON into .cache/bench-peer/ (the floor as
+// the side "floor"). It reports; it fails only when it cannot measure or a
+// page requested another origin.
 //
 // It is a build-time tool: nothing here is linked into the app.
 package main
@@ -83,7 +95,11 @@ func main() {
 const (
 	ours   = "ours"
 	theirs = "theirs"
+	floor  = "floor" // go-app's smallest app (see floorPackage)
 )
+
+// floorPage is the floor's one page, by the name its loads are filed under.
+const floorPage = "hello"
 
 // results are every figure measured, by metric and side, in run order.
 type results struct {
@@ -95,6 +111,8 @@ type results struct {
 	Runs       int       `json:"runs"`
 	Clicks     int       `json:"clicks"`
 	TimelineJS string    `json:"timelinejs"`
+	Floor      string    `json:"floor"`          // the package built as the floor
+	FloorWasm  int       `json:"floorWasmBytes"` // its wasm, uncompressed
 	Events     int       `json:"events"`
 	Eras       int       `json:"eras"`
 	// RemoteMediaLeftOut counts media TimelineJS would load from other
@@ -129,6 +147,7 @@ func run(o options) error {
 	r := &results{
 		Started: time.Now().UTC(), LoadBefore: loadavg(), CPUs: goruntime.NumCPU(), Runs: o.runs, Clicks: o.clicks,
 		TimelineJS: timelineJSPackage + "@" + timelineJSVersion,
+		Floor:      floorPackage,
 		Samples:    map[string]map[string][]float64{}, Loads: map[string][]loadResult{}, BelowThresh: map[string]int{},
 	}
 
@@ -173,29 +192,53 @@ func run(o options) error {
 	}
 	defer srv.stop()
 
+	// The floor: go-app's hello world, built as our wasm is and served
+	// through go-app's handler from here.
+	wasm, err := buildFloor(tmp)
+	if err != nil {
+		return err
+	}
+	r.FloorWasm = len(wasm)
+	floorHTTP, err := floorHandler(wasm, o.web)
+	if err != nil {
+		return err
+	}
+	floorURL, stopFloor, err := listen(floorHTTP)
+	if err != nil {
+		return err
+	}
+	defer stopFloor()
+
 	first := tl.Events()[0].ID
-	// shown counts the events and eras a page draws, so a run where
-	// either side left some out is refused.
+	// shown counts what a page draws, as two numbers, so a run where a
+	// side left something out is refused: the events and eras of a
+	// timeline; the floor's heading, and its loader, which go-app removes
+	// once the app runs.
 	const (
 		// The era chart is drawn once per band of widths (CSS shows one).
 		oursShown   = `[document.querySelectorAll("#timeline [data-event]").length, new Set([...document.querySelectorAll("#timeline .era-chart .era")].map(e => e.getAttribute("class"))).size]`
 		theirsShown = `[document.querySelectorAll(".tl-timemarker").length, document.querySelectorAll(".tl-timeera").length]`
+		floorShown  = `[[...document.querySelectorAll("h1")].filter(h => h.textContent === "Hello, world!").length, document.querySelectorAll("#app-wasm-loader").length]`
 	)
+	timelineShown, floorWant := [2]int{r.Events, r.Eras}, [2]int{1, 0}
 	pages := []struct {
 		side, name, url string
 		dev             device
 		shown           string
+		want            [2]int
 		targets         []target
 	}{
-		{ours, "timeline", srv.url + "/embed?view=timeline&event=" + first, desktop, oursShown, []target{oursNextEvent}},
-		{theirs, "timeline", theirsURL + "/", desktop, theirsShown, []target{theirsNextEvent}},
-		{ours, "timeline", srv.url + "/embed?view=timeline&event=" + first, phone, oursShown, []target{oursNextEvent}},
-		{theirs, "timeline", theirsURL + "/", phone, theirsShown, []target{theirsNextEvent}},
-		{ours, "all", srv.url + "/embed?view=all", desktop, oursShown, []target{oursState, oursDate}},
-		{ours, "all", srv.url + "/embed?view=all", phone, oursShown, []target{oursState, oursDate}},
+		{ours, "timeline", srv.url + "/embed?view=timeline&event=" + first, desktop, oursShown, timelineShown, []target{oursNextEvent}},
+		{theirs, "timeline", theirsURL + "/", desktop, theirsShown, timelineShown, []target{theirsNextEvent}},
+		{floor, floorPage, floorURL + "/", desktop, floorShown, floorWant, nil},
+		{ours, "timeline", srv.url + "/embed?view=timeline&event=" + first, phone, oursShown, timelineShown, []target{oursNextEvent}},
+		{theirs, "timeline", theirsURL + "/", phone, theirsShown, timelineShown, []target{theirsNextEvent}},
+		{floor, floorPage, floorURL + "/", phone, floorShown, floorWant, nil},
+		{ours, "all", srv.url + "/embed?view=all", desktop, oursShown, timelineShown, []target{oursState, oursDate}},
+		{ours, "all", srv.url + "/embed?view=all", phone, oursShown, timelineShown, []target{oursState, oursDate}},
 	}
-	fmt.Fprintf(os.Stderr, "benchpeer: %d events and %d eras on both sides; ours %s, TimelineJS %s; load average %s\n",
-		r.Events, r.Eras, srv.url, theirsURL, r.LoadBefore)
+	fmt.Fprintf(os.Stderr, "benchpeer: %d events and %d eras on both sides; ours %s, TimelineJS %s, go-app floor %s (%d bytes of wasm); load average %s\n",
+		r.Events, r.Eras, srv.url, theirsURL, floorURL, r.FloorWasm, r.LoadBefore)
 	for i := range o.runs {
 		for _, p := range pages {
 			pause := 1200 * time.Millisecond // TimelineJS slides for 1 s
@@ -206,9 +249,9 @@ func run(o options) error {
 			if err != nil {
 				return err
 			}
-			if n, err := l.count(p.shown); err != nil || n[0] != r.Events || n[1] != r.Eras {
+			if n, err := l.count(p.shown); err != nil || n != p.want {
 				l.close()
-				return fmt.Errorf("%s %s on a %s shows %v events and eras, want %d and %d (%v)", p.side, p.name, p.dev.name, n, r.Events, r.Eras, err)
+				return fmt.Errorf("%s %s on a %s counts %v, want %v, by %s (%v)", p.side, p.name, p.dev.name, n, p.want, p.shown, err)
 			}
 			for _, tg := range p.targets {
 				if err := l.prepare(tg); err != nil {
@@ -245,7 +288,7 @@ func run(o options) error {
 		}
 	}
 	if o.lighthouse {
-		lr, err := runLighthouse(o.lighthouseRuns, srv.url, theirsURL, tmp)
+		lr, err := runLighthouse(o.lighthouseRuns, srv.url, theirsURL, floorURL, tmp)
 		if err != nil {
 			return err
 		}
@@ -280,7 +323,7 @@ func (r *results) record(side, page string, dev device, res loadResult) {
 	r.Loads[side+"/"+page+"/"+dev.name] = append(r.Loads[side+"/"+page+"/"+dev.name], res)
 	r.OffOrigin = append(r.OffOrigin, res.OffOrigin...)
 	r.PageErrors = append(r.PageErrors, res.Errors...)
-	if page == "timeline" {
+	if page == "timeline" || page == floorPage {
 		r.add("ready/"+dev.name, side, res.Ready)
 		if dev.throttle > 1 {
 			r.add("longtask/"+dev.name, side, res.LongTask)

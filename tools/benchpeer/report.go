@@ -74,6 +74,14 @@ func cells(xs []float64, unit func(float64) string) (string, string) {
 	return unit(median(xs)), unit(maximum(xs))
 }
 
+// floorCell is the floor's median and maximum in one cell, or a dash.
+func floorCell(xs []float64, unit func(float64) string) string {
+	if len(xs) == 0 {
+		return "—"
+	}
+	return unit(median(xs)) + " / " + unit(maximum(xs))
+}
+
 // ratio is ours/theirs of the medians, or a dash.
 func ratio(a, b []float64) string {
 	if len(a) == 0 || len(b) == 0 || median(b) == 0 {
@@ -83,7 +91,9 @@ func ratio(a, b []float64) string {
 }
 
 // printTable writes the comparison as a Markdown table, as the issue has
-// it, with maxima and the ratio of the medians.
+// it, with maxima and the ratio of the medians, and the go-app floor in a
+// last column, to read beside ours: what of our figure the stack costs
+// by itself.
 func printTable(w io.Writer, r *results) {
 	rows := []struct {
 		label, metric string
@@ -97,7 +107,7 @@ func printTable(w io.Writer, r *results) {
 		{"same, phone at 4x", "frame/date/phone", ms},
 		{"click next event: event duration (Event Timing, as INP counts it), desktop", "duration/event/desktop", ms},
 		{"same, phone at 4x", "duration/event/phone", ms},
-		{"ready (ours: data-ready; TimelineJS: loaded), desktop", "ready/desktop", ms},
+		{"ready (ours and the floor: data-ready; TimelineJS: loaded), desktop", "ready/desktop", ms},
 		{"same, phone at 4x", "ready/phone", ms},
 		{"longest main-thread task during start, phone at 4x", "longtask/phone", ms},
 		{"bytes over the wire", "bytes", kb},
@@ -115,20 +125,22 @@ func printTable(w io.Writer, r *results) {
 		r.TimelineJS, r.Events, r.Eras, r.Runs, r.Clicks)
 	fmt.Fprintf(w, "Load average (1, 5, 15 min) on %d CPUs: %s at the start, %s at the end; the 1-minute average peaked at %.2f.\n",
 		r.CPUs, r.LoadBefore, r.LoadAfter, r.LoadPeak)
+	fmt.Fprintf(w, "The go-app floor is %s, go-app's smallest app (one route, one heading; %s of wasm), built with our wasm's flags and served as ours is, compressed, through go-app's handler with go-app's own app.js: what the Go runtime and go-app cost by themselves.\n",
+		r.Floor, kb(float64(r.FloorWasm)))
 	if r.Runs < 7 {
 		fmt.Fprintln(w, "Fewer than 7 runs per side: a smoke run, not a measurement.")
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| | ours median | ours max | TimelineJS median | TimelineJS max | ours/theirs |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| | ours median | ours max | TimelineJS median | TimelineJS max | ours/theirs | go-app floor median / max |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
 	for _, row := range rows {
-		a, b := r.Samples[row.metric][ours], r.Samples[row.metric][theirs]
-		if len(a) == 0 && len(b) == 0 {
+		a, b, c := r.Samples[row.metric][ours], r.Samples[row.metric][theirs], r.Samples[row.metric][floor]
+		if len(a) == 0 && len(b) == 0 && len(c) == 0 {
 			continue
 		}
 		am, ax := cells(a, row.unit)
 		bm, bx := cells(b, row.unit)
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", row.label, am, ax, bm, bx, ratio(a, b))
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", row.label, am, ax, bm, bx, ratio(a, b), floorCell(c, row.unit))
 	}
 	printLighthouse(w, r.Lighthouse)
 	fmt.Fprintln(w)
@@ -149,12 +161,13 @@ func printTable(w io.Writer, r *results) {
 	if len(r.OffOrigin) > 0 {
 		fmt.Fprintf(w, "OFF-ORIGIN REQUESTS (%d), e.g.: %s\n", len(r.OffOrigin), r.OffOrigin[0])
 	} else {
-		fmt.Fprintln(w, "No request left either page's origin.")
+		fmt.Fprintln(w, "No request left any page's origin.")
 	}
 }
 
 // printLighthouse adds Lighthouse's rows: each of ours beside
-// TimelineJS's page with the same preset; scores as ranges.
+// TimelineJS's page and the floor's with the same preset (the floor is
+// audited on mobile only); scores as ranges.
 func printLighthouse(w io.Writer, lr []lighthouseResult) {
 	if len(lr) == 0 {
 		return
@@ -170,11 +183,11 @@ func printLighthouse(w io.Writer, lr []lighthouseResult) {
 	}
 	scoreOf := func(r lighthouseResult) float64 { return r.Score }
 	tbtOf := func(r lighthouseResult) float64 { return r.TBT }
-	span := func(xs []float64) string {
+	spanMedian := func(xs []float64) string {
 		if len(xs) == 0 {
 			return "—"
 		}
-		return fmt.Sprintf("%s-%s", score(minimum(xs)), score(maximum(xs)))
+		return fmt.Sprintf("%s-%s (median %s)", score(minimum(xs)), score(maximum(xs)), score(median(xs)))
 	}
 	type page struct{ path, preset, label string }
 	pages := []page{
@@ -184,15 +197,14 @@ func printLighthouse(w io.Writer, lr []lighthouseResult) {
 		{"/", "desktop", "Lighthouse 12 desktop performance, ours the page /"},
 	}
 	for _, p := range pages {
-		a, b := pick(ours, p.path, p.preset, scoreOf), pick(theirs, "", p.preset, scoreOf)
-		fmt.Fprintf(w, "| %s | %s (median %s) | | %s (median %s) | | %s |\n", p.label,
-			span(a), score(median(a)), span(b), score(median(b)), ratio(a, b))
+		a, b, c := pick(ours, p.path, p.preset, scoreOf), pick(theirs, "", p.preset, scoreOf), pick(floor, "", p.preset, scoreOf)
+		fmt.Fprintf(w, "| %s | %s | | %s | | %s | %s |\n", p.label, spanMedian(a), spanMedian(b), ratio(a, b), spanMedian(c))
 	}
 	for _, p := range pages {
-		a, b := pick(ours, p.path, p.preset, tbtOf), pick(theirs, "", p.preset, tbtOf)
+		a, b, c := pick(ours, p.path, p.preset, tbtOf), pick(theirs, "", p.preset, tbtOf), pick(floor, "", p.preset, tbtOf)
 		am, ax := cells(a, ms)
 		bm, bx := cells(b, ms)
 		label := "Lighthouse total blocking time, " + p.preset + ", ours " + p.path
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", label, am, ax, bm, bx, ratio(a, b))
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", label, am, ax, bm, bx, ratio(a, b), floorCell(c, ms))
 	}
 }

@@ -139,12 +139,17 @@ type staticFile struct {
 	raw, br, gzp []byte
 }
 
-// serveStatic serves files on a free loopback port, compressed as the
-// explainer's server compresses: the page with gzip at the level of its
-// page cache, scripts, styles and data with brotli at its best (as
-// tools/precompress does for the wasm and CSS) or gzip for clients
-// without brotli. It returns the base URL and a stop function.
+// serveStatic serves files on a free loopback port (see staticHandler).
+// It returns the base URL and a stop function.
 func serveStatic(files map[string][]byte) (string, func(), error) {
+	return listen(staticHandler(files))
+}
+
+// staticHandler serves files compressed as the explainer's server
+// compresses: the page with gzip at the level of its page cache, scripts,
+// styles, data and the wasm with brotli at its best (as tools/precompress
+// does for the wasm and CSS) or gzip for clients without brotli.
+func staticHandler(files map[string][]byte) http.Handler {
 	served := map[string]*staticFile{}
 	for name, b := range files {
 		typ := mime.TypeByExtension(path.Ext(name))
@@ -171,11 +176,7 @@ func serveStatic(files map[string][]byte) (string, func(), error) {
 		f.gzp = gz.Bytes()
 		served[name] = f
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", nil, err
-	}
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f := served[r.URL.Path]
 		if f == nil {
 			http.NotFound(w, r)
@@ -195,7 +196,17 @@ func serveStatic(files map[string][]byte) (string, func(), error) {
 			body = f.gzp
 		}
 		w.Write(body)
-	})}
+	})
+}
+
+// listen serves h on a free loopback port; it returns the base URL and a
+// stop function.
+func listen(h http.Handler) (string, func(), error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	srv := &http.Server{Handler: h}
 	go srv.Serve(ln)
 	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
 }

@@ -1,19 +1,22 @@
 // Command hello is go-app's smallest app: one route, one component that
-// renders a heading. It is never served; the budget tool builds it to wasm
-// the way the Makefile builds the explainer (-trimpath -ldflags="-s -w") to
-// tell what go-app itself costs from what the explainer adds on top.
+// renders a heading (package page). The budget tool builds it to wasm the
+// way the Makefile builds the explainer (-trimpath -ldflags="-s -w") to
+// tell what go-app itself costs from what the explainer adds on top, and
+// the peer benchmark also serves it, as the floor of what a go-app page
+// costs to start.
 //
 // Like the explainer's browser main, it has no server code: on the machine,
-// RunWhenOnBrowser returns at once and the program exits.
+// RunWhenOnBrowser returns at once and the program exits. Whoever serves
+// it registers page.New at page.Path itself.
 package main
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-type hello struct{ app.Compo }
-
-func (h *hello) Render() app.UI { return app.H1().Text("Hello, world!") }
+	"explainer/tools/hello/page"
+)
 
 func main() {
-	app.Route("/", func() app.Composer { return &hello{} })
+	app.Route(page.Path, page.New)
 	app.RunWhenOnBrowser()
 }

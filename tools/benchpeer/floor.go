@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/tools/hello/page"
+)
+
+// floorPackage is go-app's smallest app: one route, one component that
+// renders a heading. Built and served as the explainer is, it is the floor
+// under the explainer's figures: what the Go runtime and go-app cost by
+// themselves.
+const floorPackage = "./tools/hello"
+
+// floorIcons are the explainer's icons, which the floor's page links in
+// place of go-app's default ones: those are on another site, and no
+// request may leave a page's origin.
+var floorIcons = []string{"icon-192.png", "icon-512.png", "icon.svg"}
+
+// buildFloor builds the hello world to wasm in dir, with the flags the
+// Makefile builds the explainer's wasm with (WASMFLAGS), and returns it.
+func buildFloor(dir string) ([]byte, error) {
+	out := filepath.Join(dir, "hello.wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, floorPackage)
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("building %s: %v\n%s", floorPackage, err, msg)
+	}
+	return os.ReadFile(out)
+}
+
+// floorHandler serves the hello world through go-app's own handler, with
+// go-app's own page, app.js, wasm_exec.js, app.css and service worker
+// (none of the explainer's changes to them), compressed as the explainer's
+// server compresses: the wasm and the icons as static files (see
+// staticHandler), the rest gzipped as pages are (see gzipped). The icons
+// are read from web.
+func floorHandler(wasm []byte, web string) (http.Handler, error) {
+	files := map[string][]byte{"/web/app.wasm": wasm}
+	for _, name := range floorIcons {
+		b, err := os.ReadFile(filepath.Join(web, name))
+		if err != nil {
+			return nil, fmt.Errorf("an icon for the go-app floor: %w", err)
+		}
+		files["/web/"+name] = b
+	}
+	sum := sha256.Sum256(wasm)
+	app.Route(page.Path, page.New)
+	return gzipped(&app.Handler{
+		Name:  "Hello",
+		Title: "Hello",
+		Icon: app.Icon{
+			Default: "/web/icon-192.png",
+			Large:   "/web/icon-512.png",
+			SVG:     "/web/icon.svg",
+		},
+		Resources: floorResources{ResourceResolver: app.LocalDir(""), static: staticHandler(files)},
+		// Set, as a deployment sets them: a version that changes with the
+		// wasm, and the wasm's size for the loader's progress, which the
+		// compressed response's Content-Length does not tell.
+		Version:           hex.EncodeToString(sum[:8]),
+		WasmContentLength: strconv.Itoa(len(wasm)),
+	}), nil
+}
+
+// floorResources resolves paths as go-app's default (LocalDir("")) does,
+// and serves the /web/ files, which go-app's handler passes to a resolver
+// that is a handler, from memory, compressed, rather than from the
+// working directory as they are.
+type floorResources struct {
+	app.ResourceResolver
+	static http.Handler
+}
+
+func (f floorResources) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f.static.ServeHTTP(w, r)
+}
+
+// gzipped passes h's responses on, gzipped at the level of the
+// explainer's pages where its server gzips (server/compress.go): text of
+// a kilobyte or more, not compressed already, to a client that takes
+// gzip.
+func gzipped(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		body := rec.Body.Bytes()
+		header := w.Header()
+		for k, v := range rec.Header() {
+			header[k] = v
+		}
+		if rec.Code == http.StatusOK && len(body) >= minGzipSize && header.Get("Content-Encoding") == "" &&
+			compressible(header.Get("Content-Type")) {
+			header.Add("Vary", "Accept-Encoding")
+			if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+				var buf bytes.Buffer
+				zw, _ := gzip.NewWriterLevel(&buf, pageGzipLevel) // the level is valid
+				zw.Write(body)
+				zw.Close()
+				body = buf.Bytes()
+				header.Set("Content-Encoding", "gzip")
+				header.Set("Content-Length", strconv.Itoa(len(body)))
+			}
+		}
+		w.WriteHeader(rec.Code)
+		w.Write(body)
+	})
+}
+
+// minGzipSize is the smallest body the explainer's server gzips.
+const minGzipSize = 1024
+
+// compressible reports whether the explainer's server would gzip a body
+// of this Content-Type: text, JavaScript, JSON, XML.
+func compressible(contentType string) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return false
+	}
+	switch {
+	case strings.HasPrefix(mt, "text/"), strings.HasSuffix(mt, "+json"), strings.HasSuffix(mt, "+xml"):
+		return true
+	}
+	switch mt {
+	case "application/javascript", "application/json", "application/xml":
+		return true
+	}
+	return false
+}

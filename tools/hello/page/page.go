@@ -1,0 +1,26 @@
+// Package page is the hello world's one page. It is a package of its own
+// so that the hello's browser main and a server of it (the peer benchmark
+// serves it through go-app's handler, which prerenders the route) share
+// the component, while the browser build links no server code.
+package page
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// Path is the page's route.
+const Path = "/"
+
+// Hello renders a heading.
+type Hello struct{ app.Compo }
+
+// New is the route's component factory.
+func New() app.Composer { return &Hello{} }
+
+// Render is the whole page.
+func (h *Hello) Render() app.UI { return app.H1().Text("Hello, world!") }
+
+// OnMount marks <html data-ready="true">, as the explainer does once it is
+// mounted, so that one instrument reads both starts. Only the browser
+// mounts: the server's prerendered HTML never carries the mark.
+func (h *Hello) OnMount(app.Context) {
+	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-ready", "true")
+}
