@@ -215,16 +215,17 @@ function explainerPrefetch(url) {
 }
 `)
 
-// patchAppJS applies appJSPatches to go-app's app.js and adds
-// appJSStartWhenNeeded.
-func patchAppJS(js []byte) []byte {
+// PatchAppJS applies appJSPatches to go-app's app.js and adds
+// appJSStartWhenNeeded: the explainer's loader, which make bench-peer also
+// gives go-app's hello world, to measure the floor under the explainer.
+func PatchAppJS(js []byte) []byte {
 	for _, p := range appJSPatches {
 		js = bytes.Replace(js, p.from, p.to, 1)
 	}
 	return append(js, appJSStartWhenNeeded...)
 }
 
-// patchedAppJS serves go-app's /app.js with patchAppJS applied, gzipped
+// patchedAppJS serves go-app's /app.js with PatchAppJS applied, gzipped
 // for clients that accept it. That is done on each request, a fraction of
 // a millisecond for its 9 KB: a browser fetches it once and then only
 // revalidates it, which go-app answers with a 304 that has nothing to gzip.
@@ -234,7 +235,7 @@ func patchedAppJS(goapp http.Handler) http.Handler {
 		goapp.ServeHTTP(rec, r)
 		body := rec.body.Bytes()
 		if rec.status == 0 || rec.status == http.StatusOK {
-			body = patchAppJS(body)
+			body = PatchAppJS(body)
 		}
 		rec.send(w, r, encodeBody(rec.header, body))
 	})

@@ -14,9 +14,11 @@
 // The floor is tools/hello (one route, one component rendering a heading,
 // marking data-ready once mounted as the explainer does), built to wasm
 // with the explainer's flags, and served from here through go-app's own
-// handler, with go-app's own page, app.js and wasm_exec.js: what the Go
-// runtime and go-app cost by themselves, to tell how much of our gap to
-// TimelineJS is the stack's and how much is ours. It has nothing to click.
+// handler, with go-app's own page and wasm_exec.js and the explainer's
+// loader in its app.js (server.PatchAppJS): what the Go runtime and go-app
+// cost by themselves, started the explainer's way, to tell how much of our
+// gap to TimelineJS is the stack's and how much is ours. It has nothing to
+// click.
 //
 // All three answer compressed from loopback (brotli or gzip, as the
 // explainer's server does), and no request may leave a page's origin.
