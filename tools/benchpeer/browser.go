@@ -46,8 +46,9 @@ const instrument = `(() => {
 	observe("largest-contentful-paint", e => { m.lcp = e.startTime });
 	observe("event", e => m.events.push({ id: e.interactionId, start: e.startTime, duration: e.duration }), { durationThreshold: 16 });
 	addEventListener("pointerup", e => { m.lastUp = e.timeStamp }, true);
-	// The explainer instantiates a compiled module; go-app's own app.js
-	// (the floor's) instantiates as the wasm streams in.
+	// The explainer's loader (ours and the floor's) instantiates a
+	// compiled module; go-app's own app.js instantiates as the wasm
+	// streams in.
 	const instantiate = WebAssembly.instantiate, streaming = WebAssembly.instantiateStreaming;
 	WebAssembly.instantiate = async function (...args) {
 		const res = await instantiate.apply(this, args);

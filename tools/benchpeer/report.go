@@ -125,7 +125,7 @@ func printTable(w io.Writer, r *results) {
 		r.TimelineJS, r.Events, r.Eras, r.Runs, r.Clicks)
 	fmt.Fprintf(w, "Load average (1, 5, 15 min) on %d CPUs: %s at the start, %s at the end; the 1-minute average peaked at %.2f.\n",
 		r.CPUs, r.LoadBefore, r.LoadAfter, r.LoadPeak)
-	fmt.Fprintf(w, "The go-app floor is %s, go-app's smallest app (one route, one heading; %s of wasm), built with our wasm's flags and served as ours is, compressed, through go-app's handler with go-app's own app.js: what the Go runtime and go-app cost by themselves.\n",
+	fmt.Fprintf(w, "The go-app floor is %s, go-app's smallest app (one route, one heading; %s of wasm), built with our wasm's flags and served as ours is, compressed, through go-app's handler with our loader in its app.js: what the Go runtime and go-app cost by themselves, started our way.\n",
 		r.Floor, kb(float64(r.FloorWasm)))
 	if r.Runs < 7 {
 		fmt.Fprintln(w, "Fewer than 7 runs per side: a smoke run, not a measurement.")
