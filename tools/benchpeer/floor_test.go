@@ -63,7 +63,7 @@ func TestFloorHandlerServesGoAppsFilesCompressed(t *testing.T) {
 	}
 
 	page := gunzip("/")
-	for _, want := range []string{"<h1>Hello, world!</h1>", `src="/wasm_exec.js"`, `src="/app.js"`, `href="/web/icon.svg"`} {
+	for _, want := range []string{"<h1>Hello, world! 0</h1>", `<button type="button">Next</button>`, `src="/wasm_exec.js"`, `src="/app.js"`, `href="/web/icon.svg"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page has no %s:\n%s", want, page)
 		}
