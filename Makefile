@@ -83,7 +83,8 @@ bench: build
 # checked by sha512) on the same sheet: click to painted frame, ready,
 # longest start task at 4x, bytes, FCP/LCP, DOM, heap, Lighthouse 12; and
 # beside both, go-app's floor (tools/hello built and served as ours is):
-# what the Go runtime and go-app cost by themselves.
+# what the Go runtime and go-app cost by themselves, to start and for a
+# click on its Next button.
 # BENCH_PEER_FLAGS passes flags, e.g. "-runs 2 -lighthouse=false".
 BENCH_PEER_FLAGS ?=
 bench-peer: build

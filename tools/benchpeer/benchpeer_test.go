@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -140,7 +141,8 @@ func TestMedianMaximumAndRatio(t *testing.T) {
 }
 
 // The table keeps ours/theirs as its ratio and gives the floor a last
-// column, with a dash where the floor has nothing to measure.
+// column, its Next button in the click rows, with a dash where the floor
+// has nothing to measure.
 func TestPrintTableHasTheFloorColumn(t *testing.T) {
 	r := &results{
 		Runs: 2, Clicks: 1, CPUs: 2, Events: 3, Eras: 1, TimelineJS: "tl@1", Floor: floorPackage, FloorWasm: 4_800_000,
@@ -161,6 +163,10 @@ func TestPrintTableHasTheFloorColumn(t *testing.T) {
 	}
 	r.add("frame/event/desktop", ours, 40)
 	r.add("frame/event/desktop", theirs, 20)
+	r.add("frame/event/desktop", floor, 9)
+	r.add("frame/event/desktop", floor, 11)
+	r.add("frame/event/phone", ours, 90)
+	r.add("frame/state/desktop", ours, 30)
 	r.add("longtask/phone", floor, 180)
 	var b strings.Builder
 	printTable(&b, r)
@@ -173,7 +179,9 @@ func TestPrintTableHasTheFloorColumn(t *testing.T) {
 	}
 	for label, want := range map[string]string{
 		"ready (ours and the floor: data-ready; TimelineJS: loaded), desktop":   "| 600 ms | 700 ms | 250 ms | 250 ms | 2.40 | 310 ms / 320 ms |",
-		"click next event → updated frame painted, desktop":                     "| 40 ms | 40 ms | 20 ms | 20 ms | 2.00 | — |",
+		"click next event → updated frame painted, desktop":                     "| 40 ms | 40 ms | 20 ms | 20 ms | 2.00 | 10 ms / 11 ms |",
+		"same, phone 360 px with 4x CPU throttling":                             "| 90 ms | 90 ms | — | — | — | — |",
+		"click a state on the map → frame, desktop":                             "| 30 ms | 30 ms | — | — | — | — |",
 		"longest main-thread task during start, phone at 4x":                    "| — | — | — | — | — | 180 ms / 180 ms |",
 		"Lighthouse 12 mobile performance, ours /embed?view=timeline (min-max)": "| 90-90 (median 90) | | 80-80 (median 80) | | 1.12 | 97-99 (median 98) |",
 		"Lighthouse 12 desktop performance, ours the page /":                    "| 100-100 (median 100) | | 99-99 (median 99) | | 1.01 | — |",
@@ -192,5 +200,37 @@ func TestPrintTableHasTheFloorColumn(t *testing.T) {
 	}
 	if !strings.Contains(out, "4,800 KB of wasm") {
 		t.Errorf("the floor's wasm size is not told:\n%s", out)
+	}
+}
+
+// A load's clicks are filed by what was clicked and the device, the
+// floor's Next beside the timelines' next event; a click Event Timing left
+// out counts as 16 ms and is told, whichever side it was.
+func TestRecordFilesTheFloorsClicks(t *testing.T) {
+	r := &results{Runs: 1, Clicks: 2, Samples: map[string]map[string][]float64{}, Loads: map[string][]loadResult{}, BelowThresh: map[string]int{}}
+	r.record(floor, floorPage, phone, loadResult{Ready: 900, Clicks: []clicked{
+		{What: "event", Frame: 30, Duration: 24},
+		{What: "event", Frame: 12, Duration: -1},
+	}})
+	r.record(ours, "timeline", phone, loadResult{Ready: 1500, Clicks: []clicked{{What: "event", Frame: 80, Duration: 72}}})
+	for metric, want := range map[string][]float64{
+		"frame/event/phone":    {30, 12},
+		"duration/event/phone": {24, 16},
+		"ready/phone":          {900},
+	} {
+		if got := r.Samples[metric][floor]; !slices.Equal(got, want) {
+			t.Errorf("%s of the floor = %v, want %v", metric, got, want)
+		}
+	}
+	if r.BelowThresh[floor] != 1 || r.BelowThresh[ours] != 0 {
+		t.Errorf("clicks under 16 ms: %v", r.BelowThresh)
+	}
+	if n := len(r.Loads[floor+"/"+floorPage+"/phone"]); n != 1 {
+		t.Errorf("%d floor loads filed on a phone, want 1", n)
+	}
+	var b strings.Builder
+	printTable(&b, r)
+	if want := "0 clicks of ours, 0 of TimelineJS and 1 of the floor were shorter"; !strings.Contains(b.String(), want) {
+		t.Errorf("the table does not say %q:\n%s", want, b.String())
 	}
 }

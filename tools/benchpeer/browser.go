@@ -489,6 +489,18 @@ const theirsDismissSwipeHint = `(() => {
 	return hint ? window.__peer.pointIn(hint) : null;
 })()`
 
+// floorNext clicks the go-app floor's Next button; the heading shows the
+// count one up. It is timed as the next event on the timelines, and filed
+// with them, as the least a go-app click costs.
+var floorNext = target{what: "event", prepare: func(int) string {
+	return `(() => {
+		const button = [...document.querySelectorAll("button")].find(b => b.textContent === "Next");
+		const h = document.querySelector("h1"), n = h && /^Hello, world! (\d+)$/.exec(h.textContent);
+		const p = button && n ? window.__peer.pointIn(button) : null;
+		return p ? { x: p.x, y: p.y, expect: "document.querySelector('h1')?.textContent === " + JSON.stringify("Hello, world! " + (+n[1] + 1)) } : null;
+	})()`
+}}
+
 // oursState clicks a state on the map, a different one each time; the
 // country card shows it.
 var oursState = target{what: "state", prepare: func(i int) string {

@@ -22,9 +22,9 @@ import (
 )
 
 // floorPackage is go-app's smallest app: one route, one component that
-// renders a heading. Built and served as the explainer is, it is the floor
-// under the explainer's figures: what the Go runtime and go-app cost by
-// themselves.
+// renders a heading counting the clicks on a Next button. Built and served
+// as the explainer is, it is the floor under the explainer's figures: what
+// the Go runtime and go-app cost by themselves, to start and to click.
 const floorPackage = "./tools/hello"
 
 // floorIcons are the explainer's icons, which the floor's page links in

@@ -11,14 +11,17 @@
 // server binary; TimelineJS is a minimal page served by a small static
 // server here.
 //
-// The floor is tools/hello (one route, one component rendering a heading,
-// marking data-ready once mounted as the explainer does), built to wasm
-// with the explainer's flags, and served from here through go-app's own
-// handler, with go-app's own page and wasm_exec.js and the explainer's
-// loader in its app.js (server.PatchAppJS): what the Go runtime and go-app
-// cost by themselves, started the explainer's way, to tell how much of our
-// gap to TimelineJS is the stack's and how much is ours. It has nothing to
-// click.
+// The floor is tools/hello (one route, one component rendering a heading
+// with a count and a Next button that increments it, marking data-ready
+// once mounted as the explainer does), built to wasm with the explainer's
+// flags, and served from here through go-app's own handler, with go-app's
+// own page and wasm_exec.js and the explainer's loader in its app.js
+// (server.PatchAppJS): what the Go runtime and go-app cost by themselves,
+// started the explainer's way, to tell how much of our gap to TimelineJS
+// is the stack's and how much is ours. Its Next button is its click: an
+// event handler changing one value and one small component rendered
+// again, the least a go-app click costs, timed as the next event is and
+// filed in the same rows.
 //
 // All three answer compressed from loopback (brotli or gzip, as the
 // explainer's server does), and no request may leave a page's origin.
@@ -28,7 +31,7 @@
 // same machine load. A run is, per side: the timeline on a desktop
 // (1280x800) and on a phone (360x740 with the CPU slowed 4x), each loaded,
 // then its next event clicked -clicks times; the floor's page loaded on
-// both; and for the explainer also its embed of all panels, where a state
+// both, then its Next button clicked -clicks times; and for the explainer also its embed of all panels, where a state
 // on the map and a date on the scrubber are clicked. On our timeline on a
 // desktop, 50 more events are then selected one after another, twice, and
 // what each 50 add to the JS heap and to the wasm's memory is reported
@@ -214,13 +217,13 @@ func run(o options) error {
 	first := tl.Events()[0].ID
 	// shown counts what a page draws, as two numbers, so a run where a
 	// side left something out is refused: the events and eras of a
-	// timeline; the floor's heading, and its loader, which go-app removes
-	// once the app runs.
+	// timeline; the floor's heading with its count not yet clicked, and its
+	// loader, which go-app removes once the app runs.
 	const (
 		// The era chart is drawn once per band of widths (CSS shows one).
 		oursShown   = `[document.querySelectorAll("#timeline [data-event]").length, new Set([...document.querySelectorAll("#timeline .era-chart .era")].map(e => e.getAttribute("class"))).size]`
 		theirsShown = `[document.querySelectorAll(".tl-timemarker").length, document.querySelectorAll(".tl-timeera").length]`
-		floorShown  = `[[...document.querySelectorAll("h1")].filter(h => h.textContent === "Hello, world!").length, document.querySelectorAll("#app-wasm-loader").length]`
+		floorShown  = `[[...document.querySelectorAll("h1")].filter(h => h.textContent === "Hello, world! 0").length, document.querySelectorAll("#app-wasm-loader").length]`
 	)
 	timelineShown, floorWant := [2]int{r.Events, r.Eras}, [2]int{1, 0}
 	pages := []struct {
@@ -232,10 +235,10 @@ func run(o options) error {
 	}{
 		{ours, "timeline", srv.url + "/embed?view=timeline&event=" + first, desktop, oursShown, timelineShown, []target{oursNextEvent}},
 		{theirs, "timeline", theirsURL + "/", desktop, theirsShown, timelineShown, []target{theirsNextEvent}},
-		{floor, floorPage, floorURL + "/", desktop, floorShown, floorWant, nil},
+		{floor, floorPage, floorURL + "/", desktop, floorShown, floorWant, []target{floorNext}},
 		{ours, "timeline", srv.url + "/embed?view=timeline&event=" + first, phone, oursShown, timelineShown, []target{oursNextEvent}},
 		{theirs, "timeline", theirsURL + "/", phone, theirsShown, timelineShown, []target{theirsNextEvent}},
-		{floor, floorPage, floorURL + "/", phone, floorShown, floorWant, nil},
+		{floor, floorPage, floorURL + "/", phone, floorShown, floorWant, []target{floorNext}},
 		{ours, "all", srv.url + "/embed?view=all", desktop, oursShown, timelineShown, []target{oursState, oursDate}},
 		{ours, "all", srv.url + "/embed?view=all", phone, oursShown, timelineShown, []target{oursState, oursDate}},
 	}
