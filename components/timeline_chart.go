@@ -3,6 +3,7 @@ package components
 import (
 	"fmt"
 	"strconv"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -254,9 +255,26 @@ func eraMarkers(t *timeline.Timeline, v view.View, l chartLayout, markerY func(t
 }
 
 // frameKey keeps a chart's static frame apart for each timeline: the app
-// has one, but tests draw others, whose eras and lanes differ.
+// has one, but tests draw others, whose eras and lanes differ. The keys
+// are made once per timeline: every update of the charts asks for four,
+// and formatting a pointer with fmt was most of what drawing the unchanged
+// eras cost in the browser.
 func frameKey(chart string, t *timeline.Timeline, l chartLayout) string {
-	return fmt.Sprintf("%s-chart-frame-%s-%p", chart, l.name, t)
+	if k, ok := frameKeys.Load(frameKeyOf{chart, l.name, t}); ok {
+		return k.(string)
+	}
+	k := fmt.Sprintf("%s-chart-frame-%s-%p", chart, l.name, t)
+	frameKeys.Store(frameKeyOf{chart, l.name, t}, k)
+	return k
+}
+
+// frameKeys are the keys frameKey made; the server draws pages in
+// goroutines of their own.
+var frameKeys sync.Map
+
+type frameKeyOf struct {
+	chart, layout string
+	timeline      *timeline.Timeline
 }
 
 // yearLabel is one year under the staircase, centred under its steps.
