@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"explainer/app/country"
 	"explainer/app/date"
@@ -154,11 +155,30 @@ func (c *Content) ParagraphsMentioning(iso string) []ParagraphRef {
 	return refs
 }
 
-// opening returns the first n words of text, with an ellipsis if cut.
+// opening returns the first n words of text, with an ellipsis if cut. It
+// reads no further than the word after them: a country card asks for the
+// opening of every paragraph naming its state on each render, and
+// splitting whole paragraphs into words was most of that.
 func opening(text string, n int) string {
-	words := strings.Fields(text)
-	if len(words) <= n {
-		return text
+	var b strings.Builder
+	words, start := 0, -1
+	for i, r := range text {
+		if !unicode.IsSpace(r) {
+			if start < 0 {
+				if words == n {
+					return b.String() + "…"
+				}
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if words > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(text[start:i])
+			words, start = words+1, -1
+		}
 	}
-	return strings.Join(words[:n], " ") + "…"
+	return text
 }

@@ -130,3 +130,32 @@ func TestDefaultHasEveryPart(t *testing.T) {
 		}
 	}
 }
+
+// openingBySplitting is opening as it was first written: clear, and
+// slower, as it splits all of the text.
+func openingBySplitting(text string, n int) string {
+	words := strings.Fields(text)
+	if len(words) <= n {
+		return text
+	}
+	return strings.Join(words[:n], " ") + "…"
+}
+
+func FuzzOpeningAsBySplitting(f *testing.F) {
+	for _, p := range Default().Article.Paragraphs {
+		f.Add(p.Plain(), 8)
+	}
+	f.Add("", 8)
+	f.Add("  one  two\tthree\n", 2)
+	f.Add("one two", 2)
+	f.Add("one two ", 2)
+	f.Add("é\u00a0ü x", 1)
+	f.Fuzz(func(t *testing.T, text string, n int) {
+		if n < 0 || n > 50 {
+			return
+		}
+		if got, want := opening(text, n), openingBySplitting(text, n); got != want {
+			t.Errorf("opening(%q, %d) = %q, want %q", text, n, got, want)
+		}
+	})
+}
