@@ -55,10 +55,8 @@ func runLighthouse(runs int, oursURL, theirsURL, floorURL, tmp string) ([]lighth
 			if tg.preset == "desktop" {
 				args = append(args, "--preset=desktop")
 			}
-			cmd := exec.Command(lh, args...)
-			cmd.Env = append(os.Environ(), "CHROME_PATH="+chromiumPath())
-			if msg, err := cmd.CombinedOutput(); err != nil {
-				return nil, fmt.Errorf("lighthouse %s: %v\n%s", tg.base+tg.path, err, msg)
+			if err := auditRetrying(lh, args, tg.base+tg.path); err != nil {
+				return nil, err
 			}
 			r, err := readLighthouse(report)
 			if err != nil {
@@ -71,6 +69,31 @@ func runLighthouse(runs int, oursURL, theirsURL, floorURL, tmp string) ([]lighth
 		}
 	}
 	return results, nil
+}
+
+// lighthouseAttempts is how many times one audit is tried. Lighthouse now
+// and then fails to trace a page's load (NO_NAVSTART) and asks to be run
+// again; that should not throw away a run's quarter of an hour of browser
+// figures.
+const lighthouseAttempts = 3
+
+// auditRetrying runs Lighthouse lh with args, again after a failure, up to
+// lighthouseAttempts times, and returns the last failure if none passed.
+func auditRetrying(lh string, args []string, page string) error {
+	var err error
+	for attempt := 1; attempt <= lighthouseAttempts; attempt++ {
+		cmd := exec.Command(lh, args...)
+		cmd.Env = append(os.Environ(), "CHROME_PATH="+chromiumPath())
+		var msg []byte
+		if msg, err = cmd.CombinedOutput(); err == nil {
+			return nil
+		}
+		err = fmt.Errorf("lighthouse %s (attempt %d of %d): %v\n%s", page, attempt, lighthouseAttempts, err, msg)
+		if attempt < lighthouseAttempts {
+			fmt.Fprintf(os.Stderr, "benchpeer: %v\nbenchpeer: trying again\n", err)
+		}
+	}
+	return err
 }
 
 func readLighthouse(path string) (lighthouseResult, error) {
