@@ -44,6 +44,11 @@ func (e encodedBody) size() int { return len(e.plain) + len(e.gzip) }
 // plainBody is a body that is never compressed.
 func plainBody(b []byte) encodedBody { return encodedBody{plain: b} }
 
+// GzipForm is body gzipped as the server sends it to a client that takes
+// gzip, or nil where it sends the body as it is (see encodeBody). make
+// bench-peer serves go-app's hello world, its floor, by the same rule.
+func GzipForm(header http.Header, body []byte) []byte { return encodeBody(header, body).gzip }
+
 // encodeBody gzips body, at gzipLevel, if the response header
 // says it is text (see compressible) and it is at least minGzipSize.
 // Bodies that already have a Content-Encoding, other media types (images

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"mime"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -117,10 +114,8 @@ func (f floorResources) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.static.ServeHTTP(w, r)
 }
 
-// gzipped passes h's responses on, gzipped at the level of the
-// explainer's pages where its server gzips (server/compress.go): text of
-// a kilobyte or more, not compressed already, to a client that takes
-// gzip.
+// gzipped passes h's responses on, gzipped as the explainer's server
+// gzips (server.GzipForm) for a client that takes gzip.
 func gzipped(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := httptest.NewRecorder()
@@ -130,41 +125,17 @@ func gzipped(h http.Handler) http.Handler {
 		for k, v := range rec.Header() {
 			header[k] = v
 		}
-		if rec.Code == http.StatusOK && len(body) >= minGzipSize && header.Get("Content-Encoding") == "" &&
-			compressible(header.Get("Content-Type")) {
-			header.Add("Vary", "Accept-Encoding")
-			if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-				var buf bytes.Buffer
-				zw, _ := gzip.NewWriterLevel(&buf, pageGzipLevel) // the level is valid
-				zw.Write(body)
-				zw.Close()
-				body = buf.Bytes()
-				header.Set("Content-Encoding", "gzip")
-				header.Set("Content-Length", strconv.Itoa(len(body)))
+		if rec.Code == http.StatusOK {
+			if gz := server.GzipForm(header, body); gz != nil {
+				header.Add("Vary", "Accept-Encoding")
+				if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+					body = gz
+					header.Set("Content-Encoding", "gzip")
+					header.Set("Content-Length", strconv.Itoa(len(body)))
+				}
 			}
 		}
 		w.WriteHeader(rec.Code)
 		w.Write(body)
 	})
-}
-
-// minGzipSize is the smallest body the explainer's server gzips.
-const minGzipSize = 1024
-
-// compressible reports whether the explainer's server would gzip a body
-// of this Content-Type: text, JavaScript, JSON, XML.
-func compressible(contentType string) bool {
-	mt, _, err := mime.ParseMediaType(contentType)
-	if err != nil {
-		return false
-	}
-	switch {
-	case strings.HasPrefix(mt, "text/"), strings.HasSuffix(mt, "+json"), strings.HasSuffix(mt, "+xml"):
-		return true
-	}
-	switch mt {
-	case "application/javascript", "application/json", "application/xml":
-		return true
-	}
-	return false
 }

@@ -126,18 +126,6 @@ func TestGzippedLeavesSmallAndBinaryBodies(t *testing.T) {
 	}
 }
 
-func TestCompressibleAsTheServerHasIt(t *testing.T) {
-	for typ, want := range map[string]bool{
-		"text/html": true, "text/css": true, "application/javascript": true,
-		"application/manifest+json": true, "image/svg+xml": true,
-		"application/wasm": false, "image/png": false, "": false,
-	} {
-		if got := compressible(typ); got != want {
-			t.Errorf("compressible(%q) = %v, want %v", typ, got, want)
-		}
-	}
-}
-
 // The floor is go-app's smallest app only if its browser build links none
 // of the server that serves it here: the page is a package of its own, and
 // this notices an import that breaks the boundary.
