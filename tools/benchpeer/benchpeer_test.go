@@ -83,17 +83,7 @@ func TestServeStaticCompresses(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stop()
-	get := func(path, accept string) (*http.Response, []byte) {
-		req, _ := http.NewRequest("GET", base+path, nil)
-		req.Header.Set("Accept-Encoding", accept)
-		res, err := http.DefaultTransport.RoundTrip(req) // no transparent gzip
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res, b
-	}
+	get := func(path, accept string) (*http.Response, []byte) { return getAccepting(t, base+path, accept) }
 	res, b := get("/js/timeline.js", "gzip, deflate, br")
 	if res.Header.Get("Content-Encoding") != "br" || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/javascript") {
 		t.Fatalf("script: %v", res.Header)
@@ -233,4 +223,19 @@ func TestRecordFilesTheFloorsClicks(t *testing.T) {
 	if want := "0 clicks of ours, 0 of TimelineJS and 1 of the floor were shorter"; !strings.Contains(b.String(), want) {
 		t.Errorf("the table does not say %q:\n%s", want, b.String())
 	}
+}
+
+// getAccepting gets u with that Accept-Encoding and returns the response
+// and its body as sent: no transparent gunzip.
+func getAccepting(t *testing.T, u, accept string) (*http.Response, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", u, nil)
+	req.Header.Set("Accept-Encoding", accept)
+	res, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res, b
 }

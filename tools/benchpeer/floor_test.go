@@ -35,14 +35,7 @@ func TestFloorHandlerServesGoAppsFilesCompressed(t *testing.T) {
 	defer srv.Close()
 	get := func(path, accept string) (*http.Response, []byte) {
 		t.Helper()
-		req, _ := http.NewRequest("GET", srv.URL+path, nil)
-		req.Header.Set("Accept-Encoding", accept)
-		res, err := http.DefaultTransport.RoundTrip(req) // no transparent gzip
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
+		res, b := getAccepting(t, srv.URL+path, accept)
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("%s: HTTP %d", path, res.StatusCode)
 		}
