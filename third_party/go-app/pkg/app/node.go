@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/errors"
@@ -842,9 +843,9 @@ func canUpdateValue(v, new reflect.Value) bool {
 
 var timeType = reflect.TypeOf(time.Time{})
 
-// plainStructs remembers which struct types plainStruct accepts; only the
-// UI goroutine updates components.
-var plainStructs = map[reflect.Type]bool{}
+// plainStructs remembers which struct types plainStruct accepts. A server
+// renders pages in goroutines of their own.
+var plainStructs sync.Map // reflect.Type to bool
 
 // plainStruct reports whether values of struct type t are equal exactly
 // when reflect.Value.Equal says so, as reflect.DeepEqual would say: every
@@ -852,11 +853,10 @@ var plainStructs = map[reflect.Type]bool{}
 // whose targets DeepEqual would compare, and no interface, which Equal
 // panics on when its dynamic type is not comparable.
 func plainStruct(t reflect.Type) bool {
-	plain, seen := plainStructs[t]
-	if seen {
-		return plain
+	if plain, seen := plainStructs.Load(t); seen {
+		return plain.(bool)
 	}
-	plain = true
+	plain := true
 	for i := range t.NumField() {
 		switch f := t.Field(i).Type; f.Kind() {
 		case reflect.String, reflect.Bool,
@@ -869,7 +869,7 @@ func plainStruct(t reflect.Type) bool {
 			plain = false
 		}
 	}
-	plainStructs[t] = plain
+	plainStructs.Store(t, plain)
 	return plain
 }
 

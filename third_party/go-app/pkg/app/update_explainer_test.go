@@ -52,3 +52,22 @@ func TestCanUpdateValueAsDeepEqual(t *testing.T) {
 		t.Error("a struct holding a pointer or a slice is taken as plain")
 	}
 }
+
+// Servers render pages in goroutines of their own: plainStruct is asked
+// from many at once (run with -race).
+func TestPlainStructFromManyGoroutines(t *testing.T) {
+	type date struct{ Year, Month, Day int }
+	type view struct {
+		Event string
+		At    date
+	}
+	done := make(chan bool)
+	for range 8 {
+		go func() { done <- plainStruct(reflect.TypeOf(view{})) }()
+	}
+	for range 8 {
+		if !<-done {
+			t.Error("a struct of strings and numbers is not plain")
+		}
+	}
+}
