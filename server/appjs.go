@@ -215,27 +215,28 @@ function explainerPrefetch(url) {
 }
 `)
 
-// PatchAppJS applies appJSPatches to go-app's app.js and adds
-// appJSStartWhenNeeded: the explainer's loader, which make bench-peer also
-// gives go-app's hello world, to measure the floor under the explainer.
-func PatchAppJS(js []byte) []byte {
+// patchAppJS applies appJSPatches to go-app's app.js and adds
+// appJSStartWhenNeeded.
+func patchAppJS(js []byte) []byte {
 	for _, p := range appJSPatches {
 		js = bytes.Replace(js, p.from, p.to, 1)
 	}
 	return append(js, appJSStartWhenNeeded...)
 }
 
-// patchedAppJS serves go-app's /app.js with PatchAppJS applied, gzipped
+// PatchedAppJS serves go-app's /app.js with patchAppJS applied (the
+// explainer's loader, which make bench-peer also gives go-app's hello
+// world, to measure the floor under the explainer), gzipped
 // for clients that accept it. That is done on each request, a fraction of
 // a millisecond for its 9 KB: a browser fetches it once and then only
 // revalidates it, which go-app answers with a 304 that has nothing to gzip.
-func patchedAppJS(goapp http.Handler) http.Handler {
+func PatchedAppJS(goapp http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := &bufferedResponse{header: http.Header{}}
 		goapp.ServeHTTP(rec, r)
 		body := rec.body.Bytes()
 		if rec.status == 0 || rec.status == http.StatusOK {
-			body = PatchAppJS(body)
+			body = patchAppJS(body)
 		}
 		rec.send(w, r, encodeBody(rec.header, body))
 	})

@@ -93,7 +93,7 @@ func newServerCaching(a *assets, s site, embedAncestors string, cacheBytes int) 
 	mux.Handle("/sitemap.xml", http.NotFoundHandler())
 	mux.Handle("/ads.txt", http.NotFoundHandler())
 	goapp := newAppHandler(a, s)
-	mux.Handle("/app.js", withCacheControl(patchedAppJS(goapp), pageCacheControl))
+	mux.Handle("/app.js", withCacheControl(PatchedAppJS(goapp), pageCacheControl))
 	head := func(r *http.Request) string {
 		h := viewHead(s, r)
 		if !s.static { // a static host has no /oembed to discover

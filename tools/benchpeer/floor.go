@@ -43,7 +43,7 @@ func buildFloor(dir string) ([]byte, error) {
 
 // floorHandler serves the hello world through go-app's own handler, with
 // go-app's own page, wasm_exec.js, app.css and service worker, and its
-// app.js with the explainer's loader (server.PatchAppJS: the wasm
+// app.js with the explainer's loader (server.PatchedAppJS: the wasm
 // compiled as it streams in, the start in three tasks, the service worker
 // after the start), as under the explainer: the floor is the least the
 // explainer's way of starting costs. It is compressed as the explainer's
@@ -61,7 +61,7 @@ func floorHandler(wasm []byte, web string) (http.Handler, error) {
 	}
 	sum := sha256.Sum256(wasm)
 	app.Route(page.Path, page.New)
-	return gzipped(withExplainerLoader(&app.Handler{
+	goapp := &app.Handler{
 		Name:  "Hello",
 		Title: "Hello",
 		Icon: app.Icon{
@@ -75,30 +75,11 @@ func floorHandler(wasm []byte, web string) (http.Handler, error) {
 		// compressed response's Content-Length does not tell.
 		Version:           hex.EncodeToString(sum[:8]),
 		WasmContentLength: strconv.Itoa(len(wasm)),
-	})), nil
-}
-
-// withExplainerLoader passes h's responses on, its /app.js with the
-// explainer's loader (server.PatchAppJS).
-func withExplainerLoader(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/app.js" {
-			h.ServeHTTP(w, r)
-			return
-		}
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, r)
-		body := rec.Body.Bytes()
-		if rec.Code == http.StatusOK {
-			body = server.PatchAppJS(body)
-		}
-		for k, v := range rec.Header() {
-			w.Header()[k] = v
-		}
-		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-		w.WriteHeader(rec.Code)
-		w.Write(body)
-	})
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/", gzipped(goapp))
+	mux.Handle("/app.js", server.PatchedAppJS(goapp))
+	return mux, nil
 }
 
 // floorResources resolves paths as go-app's default (LocalDir("")) does,

@@ -16,7 +16,7 @@
 // once mounted as the explainer does), built to wasm with the explainer's
 // flags, and served from here through go-app's own handler, with go-app's
 // own page and wasm_exec.js and the explainer's loader in its app.js
-// (server.PatchAppJS): what the Go runtime and go-app cost by themselves,
+// (server.PatchedAppJS): what the Go runtime and go-app cost by themselves,
 // started the explainer's way, to tell how much of our gap to TimelineJS
 // is the stack's and how much is ours. Its Next button is its click: an
 // event handler changing one value and one small component rendered
